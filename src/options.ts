@@ -1,0 +1,98 @@
+// Every default in one place; normaliseOptions is called once at the edge (API or CLI).
+import type { ShingleMode } from './types.js';
+import { TaohuaError } from './errors.js';
+
+export interface NormaliseOptions {
+  /** Traditional → simplified, per character. */
+  script: boolean;
+  /** Runs of digits and placeholders (20xx, ××, XX, ○○) become one slot. */
+  slots: boolean;
+  /** 县/区/市/… become one class so that re-placed copies match. */
+  places: boolean;
+  /** Known spinner synonyms (效劳→服务, 根底→基础 …) become their common form. */
+  synonyms: boolean;
+}
+
+export interface SketchOptions {
+  mode: ShingleMode;
+  /** Shingle length in characters or words. */
+  n: number;
+  /** LSH bands and rows per band; k = bands × rows hash values per unit. */
+  bands: number;
+  rows: number;
+}
+
+export interface MatchOptions {
+  /** Exact Jaccard at or above which a candidate pair is verified. */
+  threshold: number;
+  /** Units shorter than this (normalised content characters) are not matched. */
+  minChars: number;
+  /** A sentence whose stock share is at least this is labelled stock. */
+  stockCoverage: number;
+  /** A sentence whose stock share is at least this (but below stockCoverage) is edited. */
+  editedCoverage: number;
+  /** How many matches to list per sentence. */
+  maxMatches: number;
+  /** Stock phrases must appear in at least this many documents. */
+  minDocs: number;
+  /** Page chrome (download prompts, site watermarks) is labelled `chrome`, not matched. */
+  chrome: boolean;
+}
+
+export interface Options {
+  normalise: NormaliseOptions;
+  sketch: SketchOptions;
+  match: MatchOptions;
+  threads: number;
+}
+
+export const DEFAULTS: Options = {
+  normalise: { script: true, slots: true, places: true, synonyms: true },
+  sketch: { mode: 'char', n: 3, bands: 20, rows: 3 },
+  match: {
+    threshold: 0.5,
+    minChars: 6,
+    stockCoverage: 0.8,
+    editedCoverage: 0.3,
+    maxMatches: 3,
+    minDocs: 2,
+    chrome: true,
+  },
+  threads: 0, // 0: one per core
+};
+
+export type PartialOptions = {
+  [K in keyof Options]?: Options[K] extends object ? Partial<Options[K]> : Options[K];
+};
+
+export function normaliseOptions(partial: PartialOptions = {}): Options {
+  const o: Options = {
+    normalise: { ...DEFAULTS.normalise, ...partial.normalise },
+    sketch: { ...DEFAULTS.sketch, ...partial.sketch },
+    match: { ...DEFAULTS.match, ...partial.match },
+    threads: partial.threads ?? DEFAULTS.threads,
+  };
+  check(o.sketch.mode === 'char' || o.sketch.mode === 'word', 'mode must be char or word');
+  checkInt(o.sketch.n, 1, 16, 'n');
+  checkInt(o.sketch.bands, 1, 512, 'bands');
+  checkInt(o.sketch.rows, 1, 64, 'rows');
+  checkRange(o.match.threshold, 'threshold');
+  checkRange(o.match.stockCoverage, 'stock-coverage');
+  checkRange(o.match.editedCoverage, 'edited-coverage');
+  checkInt(o.match.minChars, 1, 10_000, 'min-chars');
+  checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
+  checkInt(o.threads, 0, 256, 'threads');
+  return o;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new TaohuaError('USAGE', message);
+}
+
+function checkInt(v: number, lo: number, hi: number, name: string): void {
+  check(Number.isInteger(v) && v >= lo && v <= hi, `${name} must be a whole number from ${lo} to ${hi}`);
+}
+
+function checkRange(v: number, name: string): void {
+  check(Number.isFinite(v) && v >= 0 && v <= 1, `${name} must be a number from 0 to 1`);
+}

@@ -1,0 +1,138 @@
+// The shapes that cross stage boundaries, and the JSON schemas users see.
+// Offsets are JS string indices (UTF-16 code units), end-exclusive.
+
+/** Where a document's text came from, so that offsets can be reproduced. */
+export type DocFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'stdin';
+
+/** A decoded (or extracted) document: `text` is what every offset refers to. */
+export interface SourceDoc {
+  path: string;
+  text: string;
+  format: DocFormat;
+  /** 'utf-8', 'utf-16le', 'gb18030', 'big5', … or 'extracted' for docx/pdf. */
+  encoding: string;
+}
+
+/**
+ * The normalised view of a text. Normalised character i came from
+ * `original.slice(starts[i], ends[i])`; both arrays are non-decreasing.
+ */
+export interface Normalised {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+export const UNIT_HEADING = 1;
+export const UNIT_CHROME = 2;
+
+/**
+ * Units of one document as flat index pairs into the *normalised* text:
+ * sentence i spans [sentences[2i], sentences[2i+1]).
+ * Clause j spans [clauses[2j], clauses[2j+1]) and lies in sentence clauseSentence[j].
+ */
+export interface Segments {
+  sentences: Int32Array;
+  sentenceFlags: Uint8Array;
+  clauses: Int32Array;
+  clauseSentence: Int32Array;
+}
+
+/** A document ready for matching. */
+export interface PreparedDoc {
+  doc: SourceDoc;
+  norm: Normalised;
+  segments: Segments;
+}
+
+export type ShingleMode = 'char' | 'word';
+
+// ---- results (the JSON schemas) ----
+
+export type Label = 'stock' | 'edited' | 'original' | 'chrome';
+export type SpanKind = 'stock' | 'original' | 'chrome';
+
+export interface Span {
+  start: number;
+  end: number;
+  kind: SpanKind;
+}
+
+export interface Match {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  similarity: number;
+}
+
+export interface SentenceResult {
+  start: number;
+  end: number;
+  text: string;
+  label: Label;
+  similarity: number;
+  heading: boolean;
+  spans: Span[];
+  matches: Match[];
+}
+
+export interface SourceCoverage {
+  doc: string;
+  /** Characters of the draft whose best match came from this document. */
+  stockChars: number;
+  sentences: number;
+}
+
+export interface CheckResult {
+  schema: 'taohua.check/1';
+  document: string;
+  format: DocFormat;
+  encoding: string;
+  /** Non-blank characters of the draft, chrome excluded. */
+  chars: number;
+  stockChars: number;
+  stockRatio: number;
+  counts: Record<Label, number>;
+  sentences: SentenceResult[];
+  sources: SourceCoverage[];
+}
+
+export interface Member {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Phrase {
+  text: string;
+  /** The cluster's common text with varying parts as {X} / {NUM} slots. */
+  template: string;
+  docFreq: number;
+  count: number;
+  meanChars: number;
+  docs: string[];
+  members: Member[];
+}
+
+export interface DocumentStats {
+  path: string;
+  chars: number;
+  stockChars: number;
+  stockRatio: number;
+  phrases: number;
+}
+
+export interface ScanResult {
+  schema: 'taohua.scan/1';
+  documents: DocumentStats[];
+  phrases: Phrase[];
+}
+
+/** A problem with one input that does not stop the run. */
+export interface InputProblem {
+  path: string;
+  code: string;
+  message: string;
+}
