@@ -136,3 +136,21 @@ export interface InputProblem {
   code: string;
   message: string;
 }
+
+/** A passage shared by two documents in `compare`. */
+export interface SharedPassage {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+  similarity: number;
+}
+
+export interface CompareResult {
+  schema: 'taohua.compare/1';
+  a: { path: string; chars: number; sharedChars: number };
+  b: { path: string; chars: number; sharedChars: number };
+  /** Shared characters of both documents over all their characters. */
+  similarity: number;
+  passages: SharedPassage[];
+}
