@@ -1,0 +1,297 @@
+// Packed LSH band table. Band j occupies [j·count, (j+1)·count) of `keys`
+// and `ids`: the units' band-j keys sorted ascending, ids ascending within a
+// key. A bucket is a run of equal keys; lookups are binary searches.
+
+export interface LshArrays {
+  count: number;
+  bands: number;
+  /** bands·count band keys, band-major, sorted within each band. */
+  keys: Uint32Array;
+  /** Unit ids in the same order as `keys`. */
+  ids: Int32Array;
+}
+
+export interface SelfPairStats {
+  /** Pairs passed to visit (a pair in k shared buckets is counted k times). */
+  pairs: number;
+  /** Buckets larger than maxBucket that were not expanded. */
+  skippedBuckets: number;
+  /** Members of those buckets, summed. */
+  skippedMembers: number;
+}
+
+export type BucketVisitor = (band: number, key: number, ids: Int32Array) => void;
+
+export class LshTable {
+  readonly count: number;
+  readonly bands: number;
+  private readonly keys: Uint32Array;
+  private readonly ids: Int32Array;
+  private stamps: Uint32Array | null = null;
+  private stamp = 0;
+  private found = new Int32Array(64);
+
+  private constructor(a: LshArrays) {
+    this.count = a.count;
+    this.bands = a.bands;
+    this.keys = a.keys;
+    this.ids = a.ids;
+  }
+
+  /** From unit-major keys: keys[u·bands + j] is unit u's band-j key; ids are 0..count-1. */
+  static build(count: number, bands: number, keys: Uint32Array): LshTable {
+    if (!Number.isInteger(bands) || bands < 1) throw new RangeError('bands must be a positive integer');
+    if (keys.length < count * bands) throw new RangeError('keys shorter than count × bands');
+    const outKeys = new Uint32Array(count * bands);
+    const outIds = new Int32Array(count * bands);
+    const k0 = new Uint32Array(count);
+    const i0 = new Int32Array(count);
+    const k1 = new Uint32Array(count);
+    const i1 = new Int32Array(count);
+    for (let j = 0; j < bands; j++) {
+      for (let u = 0; u < count; u++) {
+        k0[u] = keys[u * bands + j];
+        i0[u] = u;
+      }
+      radixSort(k0, i0, k1, i1);
+      outKeys.set(k0, j * count);
+      outIds.set(i0, j * count);
+    }
+    return new LshTable({ count, bands, keys: outKeys, ids: outIds });
+  }
+
+  /** a's units keep their ids; b's unit u becomes a.count + u. */
+  static merge(a: LshTable, b: LshTable): LshTable {
+    if (a.bands !== b.bands) throw new RangeError('cannot merge tables with different band counts');
+    const count = a.count + b.count;
+    const bands = a.bands;
+    const keys = new Uint32Array(count * bands);
+    const ids = new Int32Array(count * bands);
+    const shift = a.count;
+    for (let j = 0; j < bands; j++) {
+      let p = j * a.count;
+      const pEnd = p + a.count;
+      let q = j * b.count;
+      const qEnd = q + b.count;
+      let o = j * count;
+      while (p < pEnd && q < qEnd) {
+        if (b.keys[q] < a.keys[p]) {
+          keys[o] = b.keys[q];
+          ids[o++] = b.ids[q++] + shift;
+        } else {
+          keys[o] = a.keys[p];
+          ids[o++] = a.ids[p++];
+        }
+      }
+      while (p < pEnd) {
+        keys[o] = a.keys[p];
+        ids[o++] = a.ids[p++];
+      }
+      while (q < qEnd) {
+        keys[o] = b.keys[q];
+        ids[o++] = b.ids[q++] + shift;
+      }
+    }
+    return new LshTable({ count, bands, keys, ids });
+  }
+
+  /** A table with `count` more units appended (ids continue from this.count). */
+  append(count: number, keys: Uint32Array): LshTable {
+    return LshTable.merge(this, LshTable.build(count, this.bands, keys));
+  }
+
+  /** The backing arrays, shared, not copied: do not modify them. */
+  toArrays(): LshArrays {
+    return { count: this.count, bands: this.bands, keys: this.keys, ids: this.ids };
+  }
+
+  /** Wraps arrays produced by toArrays (e.g. loaded from disk); checks shape and order. */
+  static fromArrays(a: LshArrays): LshTable {
+    const n = a.count * a.bands;
+    if (!Number.isInteger(a.count) || a.count < 0 || !Number.isInteger(a.bands) || a.bands < 1)
+      throw new RangeError('bad count or bands');
+    if (a.keys.length !== n || a.ids.length !== n) throw new RangeError('arrays do not match count × bands');
+    for (let j = 0; j < a.bands; j++) {
+      const s = j * a.count;
+      for (let i = s + 1; i < s + a.count; i++) {
+        if (a.keys[i - 1] > a.keys[i]) throw new RangeError(`band ${j} keys are not sorted`);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (a.ids[i] < 0 || a.ids[i] >= a.count) throw new RangeError('unit id out of range');
+    }
+    return new LshTable(a);
+  }
+
+  get byteLength(): number {
+    return this.keys.byteLength + this.ids.byteLength;
+  }
+
+  bytesPerUnit(): number {
+    return this.bands * 8;
+  }
+
+  /** First index in band j's slice whose key is ≥ key. */
+  private lowerBound(j: number, key: number): number {
+    let lo = j * this.count;
+    let hi = lo + this.count;
+    const keys = this.keys;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Calls visit once for each distinct unit sharing at least one band key
+   * with probeKeys[probeOffset .. probeOffset+bands). Not re-entrant: visit
+   * must not query this table.
+   */
+  query(probeKeys: Uint32Array, probeOffset: number, visit: (id: number) => void): void {
+    const n = this.collect(probeKeys, probeOffset);
+    const found = this.found;
+    for (let i = 0; i < n; i++) visit(found[i]);
+  }
+
+  /** The distinct unit ids query would visit, in first-seen order, as a fresh array. */
+  candidates(probeKeys: Uint32Array, probeOffset: number): Int32Array {
+    return this.found.slice(0, this.collect(probeKeys, probeOffset));
+  }
+
+  private collect(probeKeys: Uint32Array, probeOffset: number): number {
+    if (this.stamps === null) this.stamps = new Uint32Array(this.count);
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamps = this.stamps;
+    const stamp = this.stamp;
+    const keys = this.keys;
+    const ids = this.ids;
+    let n = 0;
+    for (let j = 0; j < this.bands; j++) {
+      const key = probeKeys[probeOffset + j];
+      const end = (j + 1) * this.count;
+      for (let p = this.lowerBound(j, key); p < end && keys[p] === key; p++) {
+        const id = ids[p];
+        if (stamps[id] === stamp) continue;
+        stamps[id] = stamp;
+        if (n === this.found.length) {
+          const grown = new Int32Array(n * 2);
+          grown.set(this.found);
+          this.found = grown;
+        }
+        this.found[n++] = id;
+      }
+    }
+    return n;
+  }
+
+  /** Calls visit for every bucket with at least minSize members (ids ascending, a view: copy to keep). */
+  buckets(visit: BucketVisitor, minSize = 2): void {
+    const keys = this.keys;
+    for (let j = 0; j < this.bands; j++) {
+      const end = (j + 1) * this.count;
+      let s = j * this.count;
+      while (s < end) {
+        let e = s + 1;
+        while (e < end && keys[e] === keys[s]) e++;
+        if (e - s >= minSize) visit(j, keys[s], this.ids.subarray(s, e));
+        s = e;
+      }
+    }
+  }
+
+  /**
+   * Every pair a < b sharing a bucket, once per shared band (so a pair can
+   * be visited up to `bands` times; dedupe or tolerate repeats). Buckets
+   * with more than maxBucket members are not expanded, since they would
+   * cost size² pairs and usually hold empty or boilerplate units: they are
+   * counted in the result, and the caller can fetch them with buckets().
+   */
+  selfPairs(visit: (a: number, b: number) => void, maxBucket = Infinity): SelfPairStats {
+    const stats: SelfPairStats = { pairs: 0, skippedBuckets: 0, skippedMembers: 0 };
+    this.buckets((_band, _key, ids) => {
+      const m = ids.length;
+      if (m > maxBucket) {
+        stats.skippedBuckets++;
+        stats.skippedMembers += m;
+        return;
+      }
+      for (let x = 0; x < m; x++) {
+        const a = ids[x];
+        for (let y = x + 1; y < m; y++) visit(a, ids[y]);
+      }
+      stats.pairs += (m * (m - 1)) / 2;
+    });
+    return stats;
+  }
+
+  /**
+   * selfPairs deduplicated across bands: pair i is (a[i], b[i]), a < b,
+   * sorted by a then b. Memory is 8 bytes per emitted (non-distinct) pair.
+   */
+  distinctSelfPairs(maxBucket = Infinity): { a: Int32Array; b: Int32Array; stats: SelfPairStats } {
+    const c = this.count;
+    let packed = new Float64Array(1024);
+    let n = 0;
+    const stats = this.selfPairs((a, b) => {
+      if (n === packed.length) {
+        const grown = new Float64Array(n * 2);
+        grown.set(packed);
+        packed = grown;
+      }
+      packed[n++] = a * c + b;
+    }, maxBucket);
+    const sorted = packed.subarray(0, n).sort();
+    let u = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[u++] = sorted[i];
+    const a = new Int32Array(u);
+    const b = new Int32Array(u);
+    for (let i = 0; i < u; i++) {
+      const v = sorted[i];
+      a[i] = Math.floor(v / c);
+      b[i] = v - a[i] * c;
+    }
+    return { a, b, stats };
+  }
+}
+
+/** Stable LSD radix sort of keys (8 bits × 4 passes), ids carried along. */
+function radixSort(keys: Uint32Array, ids: Int32Array, tmpKeys: Uint32Array, tmpIds: Int32Array): void {
+  const n = keys.length;
+  const counts = new Int32Array(256);
+  let srcK = keys;
+  let srcI = ids;
+  let dstK = tmpKeys;
+  let dstI = tmpIds;
+  for (let shift = 0; shift < 32; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(srcK[i] >>> shift) & 0xff]++;
+    if (counts[(srcK[0] >>> shift) & 0xff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = (srcK[i] >>> shift) & 0xff;
+      const o = counts[d]++;
+      dstK[o] = srcK[i];
+      dstI[o] = srcI[i];
+    }
+    const tk = srcK;
+    srcK = dstK;
+    dstK = tk;
+    const ti = srcI;
+    srcI = dstI;
+    dstI = ti;
+  }
+  if (srcK !== keys) {
+    keys.set(srcK);
+    ids.set(srcI);
+  }
+}

@@ -1,0 +1,67 @@
+// Shingles are murmur3 over the window's code points (one 32-bit block each),
+// finalised with the window length, so no substring is ever allocated.
+import { fmix32, mix32, murmur3 } from './hash.js';
+
+const CHAR_SEED = 0x5bd1e995;
+const WORD_SEED = 0x1b873593;
+const TOKEN_SEED = 0x27d4eb2f;
+
+let cps = new Int32Array(256);
+let hashes = new Uint32Array(256);
+
+function codePoints(s: string): number {
+  const len = s.length;
+  if (cps.length < len) cps = new Int32Array(Math.max(len, cps.length * 2));
+  let m = 0;
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cps[m++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+        continue;
+      }
+    }
+    cps[m++] = c;
+  }
+  return m;
+}
+
+function windows(src: Int32Array, m: number, n: number, seed: number): Uint32Array {
+  if (m === 0) return new Uint32Array(0);
+  const w = m < n ? m : n;
+  const count = m - w + 1;
+  if (hashes.length < count) hashes = new Uint32Array(Math.max(count, hashes.length * 2));
+  const tail = w * 4;
+  for (let i = 0; i < count; i++) {
+    let h = seed;
+    for (let j = 0; j < w; j++) h = mix32(h, src[i + j]);
+    hashes[i] = fmix32(h ^ tail);
+  }
+  return sortUnique(hashes.subarray(0, count));
+}
+
+function sortUnique(a: Uint32Array): Uint32Array {
+  a.sort();
+  let u = a.length > 0 ? 1 : 0;
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[u - 1]) a[u++] = a[i];
+  return a.slice(0, u);
+}
+
+/**
+ * Hashes of every n-code-point window of `content`, sorted ascending and
+ * unique. Shorter than n: one shingle of the whole string. Empty: none.
+ */
+export function charShingles(content: string, n: number): Uint32Array {
+  return windows(cps, codePoints(content), n, CHAR_SEED);
+}
+
+/** The same over word n-grams; token i enters as murmur3(token). */
+export function wordShingles(tokens: readonly string[], n: number): Uint32Array {
+  const m = tokens.length;
+  if (cps.length < m) cps = new Int32Array(Math.max(m, cps.length * 2));
+  const th = cps;
+  for (let i = 0; i < m; i++) th[i] = murmur3(tokens[i], TOKEN_SEED) | 0;
+  return windows(th, m, n, WORD_SEED);
+}
