@@ -1,0 +1,53 @@
+// RFC 4180 tables for researchers: CRLF line ends, quoted when needed, optional BOM.
+
+import type { CheckResult, DocumentStats, Phrase } from '../types.js';
+import { bestMatch } from './format.js';
+
+export interface CsvOptions {
+  /** Put a UTF-8 byte order mark first (for Excel). */
+  bom?: boolean;
+}
+
+type Cell = string | number | boolean | null | undefined;
+
+/** One field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+export function csvField(value: Cell): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole table: header row, then rows, each ending in CRLF. */
+export function csvTable(header: readonly string[], rows: readonly (readonly Cell[])[], opts: CsvOptions = {}): string {
+  const lines = [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`);
+  return (opts.bom ? '\ufeff' : '') + lines.join('');
+}
+
+export const PHRASE_COLUMNS = ['phrase', 'template', 'docFreq', 'count', 'meanChars', 'example', 'docs'] as const;
+
+export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
+  const rows = phrases.map((p) => [
+    p.text,
+    p.template,
+    p.docFreq,
+    p.count,
+    p.meanChars,
+    p.members[0]?.text ?? '',
+    p.docs.join(' | '),
+  ]);
+  return csvTable(PHRASE_COLUMNS, rows, opts);
+}
+
+export const DOCUMENT_COLUMNS = ['document', 'chars', 'stockChars', 'stockRatio', 'phrases'] as const;
+
+export function documentsCsv(docs: DocumentStats[], opts: CsvOptions = {}): string {
+  const rows = docs.map((d) => [d.path, d.chars, d.stockChars, d.stockRatio, d.phrases]);
+  return csvTable(DOCUMENT_COLUMNS, rows, opts);
+}
+
+export const SENTENCE_COLUMNS = ['start', 'end', 'label', 'similarity', 'text', 'source'] as const;
+
+/** One row per sentence; `source` is the document of its best match (empty when none). */
+export function sentencesCsv(r: CheckResult, opts: CsvOptions = {}): string {
+  const rows = r.sentences.map((s) => [s.start, s.end, s.label, s.similarity, s.text, bestMatch(s)?.doc ?? '']);
+  return csvTable(SENTENCE_COLUMNS, rows, opts);
+}
