@@ -1,0 +1,85 @@
+// HTML → plain text: the visible text of the page, one block element per line.
+
+import { Parser } from 'htmlparser2';
+
+import { decodeBytes, type DecodeResult } from './decode.js';
+
+/** Elements whose content is never visible text. */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas']);
+
+/** Elements that start and end a line. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th',
+  'thead', 'tr', 'ul',
+]);
+
+/** Decodes HTML bytes honouring a BOM, then a `<meta charset>` declaration, then detection. */
+export function decodeHtml(bytes: Uint8Array): DecodeResult {
+  const hasBom =
+    (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
+  if (!hasBom) {
+    const label = metaCharset(bytes);
+    if (label !== null) {
+      try {
+        const decoder = new TextDecoder(label, { fatal: true });
+        return { ok: true, text: decoder.decode(bytes), encoding: decoder.encoding };
+      } catch {
+        // unknown label or the declaration is wrong: fall back to detection
+      }
+    }
+  }
+  return decodeBytes(bytes);
+}
+
+/** The charset named in a meta tag within the first 4 KB, if any. */
+export function metaCharset(bytes: Uint8Array): string | null {
+  let head = '';
+  const end = Math.min(bytes.length, 4096);
+  for (let i = 0; i < end; i++) head += String.fromCharCode(bytes[i]);
+  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(head);
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The visible text of an HTML document (already decoded). */
+export function htmlToText(html: string): string {
+  const out: string[] = [];
+  let dropDepth = 0;
+  let preDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (DROPPED.has(name)) dropDepth++;
+        else if (name === 'pre') preDepth++;
+        if (BLOCK.has(name)) out.push('\n');
+      },
+      onclosetag(name) {
+        if (DROPPED.has(name)) dropDepth = Math.max(0, dropDepth - 1);
+        else if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        if (BLOCK.has(name)) out.push('\n');
+      },
+      ontext(data) {
+        if (dropDepth > 0) return;
+        out.push(preDepth > 0 ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return tidyLines(out.join(''));
+}
+
+/** Trims each line (ASCII spaces and the no-break space only) and keeps at most one blank line in a row. */
+function tidyLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''));
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
+    kept.push(line);
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return kept.join('\n');
+}

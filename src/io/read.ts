@@ -1,0 +1,185 @@
+// Paths given by the user → documents. The only module here that touches the file system.
+
+import { promises as fsp, type Dirent, type Stats } from 'node:fs';
+
+import type { ErrorCode } from '../errors.js';
+import type { InputProblem, SourceDoc } from '../types.js';
+import { decodeBytes } from './decode.js';
+import { extensionOf, extractText, TEXT_EXTENSIONS } from './extract.js';
+
+export interface ReadOptions {
+  /** Reads all of standard input; defaults to process.stdin. */
+  stdin?: () => Promise<Uint8Array>;
+}
+
+export interface ReadResult {
+  docs: SourceDoc[];
+  problems: InputProblem[];
+}
+
+export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem: InputProblem };
+
+/**
+ * Reads files and folders (recursively: .txt .md .html .htm .docx .pdf, hidden entries skipped,
+ * symlinks followed, loops cut) and `-` for standard input. Documents come in argument order,
+ * folder contents sorted by name; the same file reached twice is read once.
+ */
+export async function readInputs(paths: string[], opts: ReadOptions = {}): Promise<ReadResult> {
+  const docs: SourceDoc[] = [];
+  const problems: InputProblem[] = [];
+  const seenFiles = new Set<string>();
+  let stdinRead = false;
+
+  const addFile = async (shown: string, realPath: string | null): Promise<void> => {
+    if (realPath !== null) {
+      if (seenFiles.has(realPath)) return;
+      seenFiles.add(realPath);
+    }
+    const r = await readFileDoc(shown);
+    if (r.ok) docs.push(r.doc);
+    else problems.push(r.problem);
+  };
+
+  const walk = async (shown: string, ancestors: Set<string>): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await fsp.readdir(shown, { withFileTypes: true });
+    } catch (e) {
+      problems.push(fsProblem(shown, e));
+      return;
+    }
+    const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.'));
+    names.sort(compareNames);
+    for (const name of names) {
+      const child = joinShown(shown, name);
+      const st = await statOrProblem(child, problems);
+      if (st === null) continue;
+      if (st.isDirectory()) {
+        const real = await realpathOr(child);
+        if (ancestors.has(real)) continue; // a symlink back up the tree
+        const next = new Set(ancestors);
+        next.add(real);
+        await walk(child, next);
+      } else if (st.isFile() && TEXT_EXTENSIONS.includes(extensionOf(name))) {
+        await addFile(child, await realpathOr(child));
+      }
+    }
+  };
+
+  for (const p of paths) {
+    if (p === '-') {
+      if (stdinRead) continue;
+      stdinRead = true;
+      const r = await readStdin(opts);
+      if (r.ok) docs.push(r.doc);
+      else problems.push(r.problem);
+      continue;
+    }
+    const st = await statOrProblem(p, problems);
+    if (st === null) continue;
+    if (st.isDirectory()) {
+      const real = await realpathOr(p);
+      await walk(p, new Set([real]));
+    } else {
+      await addFile(p, await realpathOr(p));
+    }
+  }
+  return { docs, problems };
+}
+
+/** Reads the one document `check` works on: a file, or `-` for standard input. */
+export async function readOneFile(path: string, opts: ReadOptions = {}): Promise<ReadOneResult> {
+  if (path === '-') return readStdin(opts);
+  let st: Stats;
+  try {
+    st = await fsp.stat(path);
+  } catch (e) {
+    return { ok: false, problem: fsProblem(path, e) };
+  }
+  if (st.isDirectory()) return { ok: false, problem: problem(path, 'NOT_A_FILE', 'is a directory, not a file') };
+  return readFileDoc(path);
+}
+
+async function readFileDoc(path: string): Promise<ReadOneResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fsp.readFile(path);
+  } catch (e) {
+    return { ok: false, problem: fsProblem(path, e) };
+  }
+  const r = await extractText(path, bytes);
+  if (!r.ok) return { ok: false, problem: problem(path, r.code, r.message) };
+  if (r.text.trim() === '') return { ok: false, problem: problem(path, 'EMPTY', bytes.length === 0 ? 'empty file' : 'no text (only white space)') };
+  return { ok: true, doc: { path, text: r.text, format: r.format, encoding: r.encoding } };
+}
+
+async function readStdin(opts: ReadOptions): Promise<ReadOneResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await (opts.stdin ?? readProcessStdin)();
+  } catch (e) {
+    return { ok: false, problem: fsProblem('-', e) };
+  }
+  const r = decodeBytes(bytes);
+  if (!r.ok) return { ok: false, problem: problem('-', r.code, r.message) };
+  if (r.text.trim() === '') return { ok: false, problem: problem('-', 'EMPTY', 'standard input is empty') };
+  return { ok: true, doc: { path: '-', text: r.text, format: 'stdin', encoding: r.encoding } };
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function statOrProblem(path: string, problems: InputProblem[]): Promise<Stats | null> {
+  try {
+    return await fsp.stat(path);
+  } catch (e) {
+    problems.push(fsProblem(path, e));
+    return null;
+  }
+}
+
+async function realpathOr(path: string): Promise<string> {
+  try {
+    return await fsp.realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+function fsProblem(path: string, e: unknown): InputProblem {
+  const code = (e as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return problem(path, 'NOT_FOUND', 'no such file or directory');
+    case 'ENOTDIR':
+      return problem(path, 'NOT_FOUND', 'a part of the path is not a directory');
+    case 'EACCES':
+    case 'EPERM':
+      return problem(path, 'UNREADABLE', 'permission denied');
+    case 'ELOOP':
+      return problem(path, 'UNREADABLE', 'too many levels of symbolic links');
+    case 'EISDIR':
+      return problem(path, 'NOT_A_FILE', 'is a directory, not a file');
+    default: {
+      const msg = e instanceof Error ? e.message : String(e);
+      return problem(path, 'UNREADABLE', `cannot read (${msg.replace(/\s+/g, ' ').trim()})`);
+    }
+  }
+}
+
+function problem(path: string, code: ErrorCode, message: string): InputProblem {
+  return { path, code, message };
+}
+
+/** The user's spelling of a folder joined with a name inside it, with '/' as the separator. */
+function joinShown(dir: string, name: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
+}
+
+/** Code-point order, so that the listing is the same on every platform and locale. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
