@@ -157,7 +157,8 @@ export class LshTable {
 
   /** The distinct unit ids query would visit, in first-seen order, as a fresh array. */
   candidates(probeKeys: Uint32Array, probeOffset: number): Int32Array {
-    return this.found.slice(0, this.collect(probeKeys, probeOffset));
+    const n = this.collect(probeKeys, probeOffset);
+    return this.found.slice(0, n);
   }
 
   private collect(probeKeys: Uint32Array, probeOffset: number): number {
