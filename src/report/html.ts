@@ -1,0 +1,177 @@
+// The editor's report: one self-contained HTML file (inline CSS, SVG and a small script).
+
+import type { CheckResult, Label, SentenceResult } from '../types.js';
+import { chartPatterns, LABEL_NAMES, labelDonut, swatch } from './chart.js';
+import { draftBlocks, type DraftBlock, type SentencePiece } from './draft-pieces.js';
+import { escapeHtml } from './escape.js';
+import { bestMatch, charsByLabel, formatCount, formatPercent, LABELS, rankedSources } from './format.js';
+import { diffMarkup } from './html-diff.js';
+import { CHECK_CSS } from './html-styles.js';
+
+export { renderCompareHtml } from './html-compare.js';
+
+export interface CheckHtmlOptions {
+  title?: string;
+  /** The draft's full text; when given, the text between sentences is shown exactly. */
+  draftText?: string;
+}
+
+/** Opens the match panel of a clicked sentence and follows #m-/#s- links into closed <details>. */
+const CHECK_SCRIPT = `(function(){var hits=[];function mark(els){hits.forEach(function(e){e.classList.remove('hit')});hits=els;els.forEach(function(e){e.classList.add('hit')})}
+function openMatch(id){var d=document.getElementById('m-'+id),s=document.getElementById('s-'+id);if(!d)return;d.open=true;mark([d,s]);d.scrollIntoView({block:'nearest'})}
+document.addEventListener('click',function(e){var t=e.target;if(!(t instanceof Element)||t.closest('a'))return;var s=t.closest('.s[data-m]');if(s)openMatch(s.getAttribute('data-m'))});
+function follow(){var h=location.hash.slice(1),el=h&&document.getElementById(h);if(el&&el.tagName==='DETAILS')el.open=true}
+window.addEventListener('hashchange',follow);follow()})();`;
+
+export function renderCheckHtml(r: CheckResult, opts: CheckHtmlOptions = {}): string {
+  const title = opts.title ?? `taohua · ${r.document}`;
+  const blocks = draftBlocks(r, opts.draftText);
+  const refNumbers = matchNumbers(blocks);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CHECK_CSS}</style>`,
+    '</head>',
+    '<body>',
+    chartPatterns(),
+    '<div class="wrap">',
+    summarySection(r, title),
+    '<div class="layout">',
+    `<section class="card" aria-label="draft"><h2>草稿 Draft</h2>${legend()}<div class="draft">${draftMarkup(blocks, refNumbers)}</div></section>`,
+    `<aside class="card side" aria-label="sources of each sentence"><h2>来源比对 Matches <span class="muted">(${refNumbers.size})</span></h2>${matchPanel(blocks, refNumbers)}</aside>`,
+    '</div>',
+    sourcesSection(r),
+    `<p class="muted">taohua · ${escapeHtml(r.schema)} · ${escapeHtml(r.format)} · ${escapeHtml(r.encoding)}</p>`,
+    '</div>',
+    `<script>${CHECK_SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function hasPanel(s: SentenceResult): boolean {
+  return (s.label === 'stock' || s.label === 'edited') && s.matches.length > 0;
+}
+
+/** Sentence index → the number its reference mark shows (1, 2, … in reading order). */
+function matchNumbers(blocks: DraftBlock[]): Map<number, number> {
+  const numbers = new Map<number, number>();
+  for (const block of blocks) {
+    if (block.type === 'sentence' && hasPanel(block.sentence)) numbers.set(block.index, numbers.size + 1);
+  }
+  return numbers;
+}
+
+function summarySection(r: CheckResult, title: string): string {
+  const chars = charsByLabel(r);
+  const total = LABELS.reduce((sum, label) => sum + chars[label], 0);
+  const rows = LABELS.map(
+    (label: Label) =>
+      `<tr><td>${swatch(label)}${LABEL_NAMES[label]}</td><td class="num" data-label-count="${label}">${r.counts[label] ?? 0}</td>` +
+      `<td class="num">${formatCount(chars[label])}</td><td class="num">${formatPercent(total > 0 ? chars[label] / total : 0)}</td></tr>`,
+  ).join('');
+  return (
+    `<header class="card summary">` +
+    `<div><h1>${escapeHtml(title)}</h1>` +
+    `<div id="stock-ratio" class="ratio" data-ratio="${r.stockRatio}">${formatPercent(r.stockRatio)}</div>` +
+    `<div class="ratio-caption muted">套话占比 stock ratio · ${formatCount(r.stockChars)} / ${formatCount(r.chars)} 字 chars</div></div>` +
+    labelDonut(chars) +
+    `<table class="counts"><thead><tr><th>句子 sentences</th><th class="num">count</th><th class="num">chars</th><th class="num">share</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>` +
+    `</header>`
+  );
+}
+
+function legend(): string {
+  return (
+    '<ul class="legend" aria-label="legend">' +
+    '<li><span class="k-stock">套话 stock span</span> (underlined)</li>' +
+    '<li><span class="s-edited">改写 edited sentence</span> (dashed box)</li>' +
+    '<li>原创 original (plain)</li>' +
+    '<li><span class="s-chrome">版式 chrome</span> (struck through)</li>' +
+    '<li><span class="ref">1</span> click a sentence or number for its source</li>' +
+    '</ul>'
+  );
+}
+
+function pieceMarkup(piece: SentencePiece): string {
+  const text = escapeHtml(piece.text);
+  if (piece.kind === undefined) return text;
+  return `<span class="k k-${piece.kind}" data-start="${piece.start}" data-end="${piece.end}" data-kind="${piece.kind}">${text}</span>`;
+}
+
+function draftMarkup(blocks: DraftBlock[], refNumbers: Map<number, number>): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type === 'gap') {
+      out.push(escapeHtml(block.text));
+      continue;
+    }
+    const { sentence: s, index } = block;
+    const number = refNumbers.get(index);
+    const classes = `s s-${s.label}${s.heading ? ' heading' : ''}`;
+    const panel = number === undefined ? '' : ` data-m="${index}"`;
+    out.push(
+      `<span class="${classes}" id="s-${index}" data-label="${s.label}" data-start="${s.start}" data-end="${s.end}"${panel}>` +
+        block.pieces.map(pieceMarkup).join('') +
+        '</span>',
+    );
+    if (number !== undefined) out.push(`<a class="ref" href="#m-${index}">${number}</a>`);
+  }
+  return out.join('');
+}
+
+function matchPanel(blocks: DraftBlock[], refNumbers: Map<number, number>): string {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.type !== 'sentence') continue;
+    const number = refNumbers.get(block.index);
+    const best = bestMatch(block.sentence);
+    if (number === undefined || best === undefined) continue;
+    const s = block.sentence;
+    const diff = diffMarkup(s.text, best.text);
+    const others = s.matches
+      .filter((m) => m !== best)
+      .map((m) => `<li><span class="doc-name">${escapeHtml(m.doc)}</span> · ${formatPercent(m.similarity, 0)}</li>`)
+      .join('');
+    out.push(
+      `<details class="match" id="m-${block.index}">` +
+        `<summary><span class="muted">${number}</span> <span class="tag tag-${s.label}">${LABEL_NAMES[s.label]}</span>` +
+        `${formatPercent(s.similarity, 0)} · <span class="doc-name">${escapeHtml(best.doc)}</span></summary>` +
+        `<dl class="diff"><dt>草稿 draft · ${s.start}–${s.end}</dt><dd>${diff.draft}</dd>` +
+        `<dt>来源 source · <span class="doc-name">${escapeHtml(best.doc)}</span> · ${best.start}–${best.end} · ${formatPercent(best.similarity, 0)}</dt>` +
+        `<dd>${diff.source}</dd></dl>` +
+        (others === '' ? '' : `<ul class="others">${others}</ul>`) +
+        `<a class="muted" href="#s-${block.index}">↩ 回到草稿 back to draft</a>` +
+        `</details>`,
+    );
+  }
+  return out.length > 0 ? out.join('') : '<p class="muted">没有套话 No stock sentences.</p>';
+}
+
+function sourcesSection(r: CheckResult): string {
+  const sources = rankedSources(r);
+  if (sources.length === 0) return '<section class="card sources"><h2>来源 Sources</h2><p class="muted">No sources.</p></section>';
+  const most = Math.max(1, sources[0].stockChars);
+  const rows = sources
+    .map((source, i) => {
+      const share = r.chars > 0 ? source.stockChars / r.chars : 0;
+      const width = Math.max(1, Math.round((source.stockChars / most) * 160));
+      return (
+        `<tr><td class="num">${i + 1}</td><td class="doc-name">${escapeHtml(source.doc)}</td>` +
+        `<td><span class="bar" style="width:${width}px"></span></td>` +
+        `<td class="num">${formatCount(source.stockChars)}</td><td class="num">${formatPercent(share)}</td><td class="num">${source.sentences}</td></tr>`
+      );
+    })
+    .join('');
+  return (
+    '<section class="card sources"><h2>来源 Sources <span class="muted">ranked by how much of the draft they cover</span></h2>' +
+    '<table><thead><tr><th class="num">#</th><th>document</th><th></th><th class="num">chars</th><th class="num">of draft</th><th class="num">sentences</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table></section>`
+  );
+}
