@@ -1,0 +1,212 @@
+// The corpus index in memory: documents, their unit occurrences as flat arrays, identical units
+// stored once ("uniques"), and an LSH band table over the uniques.
+import type { NormaliseOptions, SketchOptions } from '../options.js';
+import type { DocFormat } from '../types.js';
+import type { ChromeModel } from '../io/chrome.js';
+import { LshTable } from './lsh-table.js';
+import { type DocSketch } from './doc-sketch.js';
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface IndexParams {
+  normalise: NormaliseOptions;
+  sketch: SketchOptions;
+  minChars: number;
+  chrome: boolean;
+}
+
+export interface IndexedDoc {
+  path: string;
+  /** SHA-256 of the decoded text, hex. */
+  hash: string;
+  format: DocFormat;
+  encoding: string;
+  text: string;
+  norm: string;
+  /** Chrome ranges in original offsets, flat pairs. */
+  chrome: Int32Array;
+}
+
+/** Unit occurrences, one row per unit, grouped by document in document order. */
+export interface UnitRows {
+  count: number;
+  doc: Int32Array;
+  kind: Uint8Array;
+  normStart: Int32Array;
+  normEnd: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  unique: Int32Array;
+}
+
+export class CorpusIndex {
+  private occStart: Int32Array | undefined;
+  private occList: Int32Array | undefined;
+
+  constructor(
+    readonly params: IndexParams,
+    readonly docs: IndexedDoc[],
+    readonly chromeModel: ChromeModel,
+    readonly units: UnitRows,
+    /** Content key of each unique unit. */
+    readonly uniqueKey: Float64Array,
+    /** One occurrence of each unique unit (its text is the unique's text). */
+    readonly uniqueFirst: Int32Array,
+    readonly lsh: LshTable,
+  ) {}
+
+  get uniqueCount(): number {
+    return this.uniqueKey.length;
+  }
+
+  /** Builds from documents and their sketches; documents are ordered by path. */
+  static fromSketches(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel): CorpusIndex {
+    const order = docs.map((_, i) => i).sort((x, y) => compareStrings(docs[x].path, docs[y].path));
+    const sortedDocs = order.map((i) => docs[i]);
+    const sortedSketches = order.map((i) => sketches[i]);
+    const units = concatUnits(sortedSketches);
+    const bands = params.sketch.bands;
+    const firstOfKey = new Map<number, number>();
+    const uniqueFirst: number[] = [];
+    const uniqueKey: number[] = [];
+    let row = 0;
+    for (const s of sortedSketches) {
+      for (let i = 0; i < s.count; i++, row++) {
+        let u = firstOfKey.get(s.contentKey[i]);
+        if (u === undefined) {
+          u = uniqueFirst.length;
+          firstOfKey.set(s.contentKey[i], u);
+          uniqueFirst.push(row);
+          uniqueKey.push(s.contentKey[i]);
+        }
+        units.unique[row] = u;
+      }
+    }
+    const keys = new Uint32Array(uniqueFirst.length * bands);
+    const rowKeys = concatKeys(sortedSketches, bands);
+    uniqueFirst.forEach((r, u) => keys.set(rowKeys.subarray(r * bands, (r + 1) * bands), u * bands));
+    const lsh = LshTable.build(uniqueFirst.length, bands, keys);
+    return new CorpusIndex(
+      params,
+      sortedDocs,
+      chrome,
+      units,
+      Float64Array.from(uniqueKey),
+      Int32Array.from(uniqueFirst),
+      lsh,
+    );
+  }
+
+  /** Rows [from, to) of the units table that belong to document d. */
+  docRows(d: number): [number, number] {
+    const { doc } = this.units;
+    let lo = lowerBound(doc, d);
+    return [lo, lowerBound(doc, d + 1, lo)];
+  }
+
+  /** The normalised text of a unit row. */
+  unitNorm(row: number): string {
+    return this.docs[this.units.doc[row]].norm.slice(this.units.normStart[row], this.units.normEnd[row]);
+  }
+
+  unitText(row: number): string {
+    return this.docs[this.units.doc[row]].text.slice(this.units.start[row], this.units.end[row]);
+  }
+
+  /** Every unit row whose content equals unique u's. */
+  occurrences(u: number): Int32Array {
+    if (!this.occStart || !this.occList) this.buildOccurrences();
+    return this.occList!.subarray(this.occStart![u], this.occStart![u + 1]);
+  }
+
+  /** A document's sketch again, from the index (for rebuilding with documents added or replaced). */
+  sketchOf(d: number, unitKeys: Uint32Array): DocSketch {
+    const [from, to] = this.docRows(d);
+    const bands = this.params.sketch.bands;
+    const u = this.units;
+    const keys = new Uint32Array((to - from) * bands);
+    for (let r = from; r < to; r++) keys.set(unitKeys.subarray(u.unique[r] * bands, (u.unique[r] + 1) * bands), (r - from) * bands);
+    return {
+      count: to - from,
+      kind: u.kind.slice(from, to),
+      normStart: u.normStart.slice(from, to),
+      normEnd: u.normEnd.slice(from, to),
+      start: u.start.slice(from, to),
+      end: u.end.slice(from, to),
+      contentKey: Float64Array.from(u.unique.subarray(from, to), (q) => this.uniqueKey[q]),
+      contentChars: new Int32Array(to - from),
+      keys,
+    };
+  }
+
+  /** Unit-major band keys of every unique, recovered from the LSH table. */
+  uniqueBandKeys(): Uint32Array {
+    const { count, bands, keys, ids } = this.lsh.toArrays();
+    const out = new Uint32Array(count * bands);
+    for (let j = 0; j < bands; j++) {
+      for (let i = j * count; i < (j + 1) * count; i++) out[ids[i] * bands + j] = keys[i];
+    }
+    return out;
+  }
+
+  private buildOccurrences(): void {
+    const n = this.uniqueCount;
+    const start = new Int32Array(n + 1);
+    for (let r = 0; r < this.units.count; r++) start[this.units.unique[r] + 1]++;
+    for (let u = 0; u < n; u++) start[u + 1] += start[u];
+    const fill = start.slice(0, n);
+    const list = new Int32Array(this.units.count);
+    for (let r = 0; r < this.units.count; r++) list[fill[this.units.unique[r]]++] = r;
+    this.occStart = start;
+    this.occList = list;
+  }
+}
+
+function concatUnits(sketches: DocSketch[]): UnitRows {
+  const count = sketches.reduce((n, s) => n + s.count, 0);
+  const rows: UnitRows = {
+    count,
+    doc: new Int32Array(count),
+    kind: new Uint8Array(count),
+    normStart: new Int32Array(count),
+    normEnd: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    unique: new Int32Array(count),
+  };
+  let at = 0;
+  sketches.forEach((s, d) => {
+    rows.doc.fill(d, at, at + s.count);
+    rows.kind.set(s.kind, at);
+    rows.normStart.set(s.normStart, at);
+    rows.normEnd.set(s.normEnd, at);
+    rows.start.set(s.start, at);
+    rows.end.set(s.end, at);
+    at += s.count;
+  });
+  return rows;
+}
+
+function concatKeys(sketches: DocSketch[], bands: number): Uint32Array {
+  const out = new Uint32Array(sketches.reduce((n, s) => n + s.count, 0) * bands);
+  let at = 0;
+  for (const s of sketches) {
+    out.set(s.keys, at);
+    at += s.keys.length;
+  }
+  return out;
+}
+
+function lowerBound(a: Int32Array, v: number, lo = 0): number {
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

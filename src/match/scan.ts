@@ -1,0 +1,92 @@
+// The corpus against itself: stock phrases shared by several documents, and how formulaic each
+// document is.
+import type { MatchOptions } from '../options.js';
+import type { DocumentStats, Member, Phrase, ScanResult } from '../types.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { compareStrings } from '../index/corpus-index.js';
+import { nonBlankLength } from '../align/spans.js';
+import { clusterUniques } from './clusters.js';
+import { deriveTemplate } from './templates.js';
+import { UnitMatcher } from './verify.js';
+import { IntervalSet } from './interval-set.js';
+
+interface Candidate {
+  rows: number[];
+  meanChars: number;
+}
+
+export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
+  const matcher = new UnitMatcher(index, opts.threshold);
+  const { clusters } = clusterUniques(index, matcher, opts.threshold);
+  const candidates = clusters
+    .map((uniques) => toCandidate(index, uniques))
+    .sort((x, y) => y.meanChars - x.meanChars || x.rows[0] - y.rows[0]);
+  const covered = index.docs.map(() => new IntervalSet());
+  const phrases: Phrase[] = [];
+  for (const c of candidates) {
+    const fresh = c.rows.filter((r) => !covered[index.units.doc[r]].contains(index.units.start[r], index.units.end[r]));
+    if (distinctDocs(index, fresh) < opts.minDocs) continue;
+    for (const r of c.rows) covered[index.units.doc[r]].add(index.units.start[r], index.units.end[r]);
+    phrases.push(toPhrase(index, c.rows));
+  }
+  phrases.sort(
+    (x, y) => y.docFreq - x.docFreq || y.count - x.count || y.meanChars - x.meanChars || compareStrings(x.text, y.text),
+  );
+  return { schema: 'taohua.scan/1', documents: documentStats(index, covered, phrases), phrases };
+}
+
+function toCandidate(index: CorpusIndex, uniques: number[]): Candidate {
+  const rows: number[] = [];
+  for (const u of uniques) rows.push(...index.occurrences(u));
+  rows.sort((a, b) => a - b);
+  const total = rows.reduce((n, r) => n + index.units.end[r] - index.units.start[r], 0);
+  return { rows, meanChars: total / rows.length };
+}
+
+function distinctDocs(index: CorpusIndex, rows: number[]): number {
+  return new Set(rows.map((r) => index.units.doc[r])).size;
+}
+
+function toPhrase(index: CorpusIndex, rows: number[]): Phrase {
+  const members: Member[] = rows.map((r) => ({
+    doc: index.docs[index.units.doc[r]].path,
+    start: index.units.start[r],
+    end: index.units.end[r],
+    text: index.unitText(r),
+  }));
+  const texts = members.map((m) => m.text);
+  return {
+    text: mostCommon(texts),
+    template: deriveTemplate([...new Set(texts)]),
+    docFreq: new Set(members.map((m) => m.doc)).size,
+    count: members.length,
+    meanChars: Math.round((texts.reduce((n, t) => n + t.length, 0) / texts.length) * 10) / 10,
+    docs: [...new Set(members.map((m) => m.doc))].sort(compareStrings),
+    members,
+  };
+}
+
+function mostCommon(texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let best = texts[0];
+  for (const [t, n] of counts) if (n > counts.get(best)! || (n === counts.get(best)! && t < best)) best = t;
+  return best;
+}
+
+function documentStats(index: CorpusIndex, covered: IntervalSet[], phrases: Phrase[]): DocumentStats[] {
+  const phrasesPerDoc = new Map<string, number>();
+  for (const p of phrases) for (const d of p.docs) phrasesPerDoc.set(d, (phrasesPerDoc.get(d) ?? 0) + 1);
+  return index.docs.map((doc, d) => {
+    const chrome = IntervalSet.fromPairs(doc.chrome);
+    const chars = nonBlankLength(doc.text, 0, doc.text.length) - chrome.count((a, b) => nonBlankLength(doc.text, a, b));
+    const stockChars = covered[d].minus(chrome).count((a, b) => nonBlankLength(doc.text, a, b));
+    return {
+      path: doc.path,
+      chars,
+      stockChars,
+      stockRatio: chars ? Math.round((stockChars / chars) * 1e4) / 1e4 : 0,
+      phrases: phrasesPerDoc.get(doc.path) ?? 0,
+    };
+  });
+}

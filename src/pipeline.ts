@@ -1,0 +1,79 @@
+// The pipeline, top to bottom. Each step is one stage folder:
+//
+//   io      read files, decode bytes, extract docx/html/pdf, learn page chrome
+//   text    normalise with an offset map, segment into sentences and clauses
+//   sketch  shingles → MinHash → LSH band keys (on the worker pool for large corpora)
+//   index   packed units, identical units once, LSH band table; save/load
+//   match   candidates → exact-Jaccard verification → clusters → phrases and templates
+//   align   jsdiff against the nearest stock text → spans and labels
+//   report  terminal, JSON, CSV, HTML (called by the CLI and the server, not here)
+import type { Options } from './options.js';
+import type { CheckResult, CompareResult, ScanResult, SourceDoc } from './types.js';
+import { learnChrome, type ChromeModel } from './io/chrome.js';
+import { CorpusIndex, type IndexParams } from './index/corpus-index.js';
+import { prepareWithChrome, sketchDocument, type SketchedDocument } from './index/sketch-document.js';
+import { checkDraft } from './align/check-draft.js';
+import { scanIndex } from './match/scan.js';
+import { compareWithIndex } from './match/compare.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+  chars: number;
+}
+
+/** Sketches documents; the default runs here, the pool (pool/) plugs in its own. */
+export type Sketcher = (
+  docs: SourceDoc[],
+  model: ChromeModel,
+  params: IndexParams,
+  onProgress?: (p: Progress) => void,
+) => Promise<SketchedDocument[]>;
+
+export function indexParams(o: Options): IndexParams {
+  return { normalise: o.normalise, sketch: o.sketch, minChars: o.match.minChars, chrome: o.match.chrome };
+}
+
+export const sketchHere: Sketcher = async (docs, model, params, onProgress) => {
+  const out: SketchedDocument[] = [];
+  let chars = 0;
+  for (const doc of docs) {
+    out.push(sketchDocument(doc, model, params));
+    chars += doc.text.length;
+    onProgress?.({ done: out.length, total: docs.length, chars });
+  }
+  return out;
+};
+
+/** Documents → index: learn chrome (io), then normalise, segment and sketch each (text, sketch). */
+export async function indexDocuments(
+  docs: SourceDoc[],
+  o: Options,
+  sketcher: Sketcher = sketchHere,
+  onProgress?: (p: Progress) => void,
+): Promise<CorpusIndex> {
+  const params = indexParams(o);
+  const model = o.match.chrome ? learnChrome(docs) : { lines: [] };
+  const sketched = await sketcher(docs, model, params, onProgress);
+  return CorpusIndex.fromSketches(params, sketched.map((s) => s.doc), sketched.map((s) => s.sketch), model);
+}
+
+/** A draft against an index: prepare it like the corpus was prepared, then match and align. */
+export function checkDocument(draft: SourceDoc, index: CorpusIndex, o: Options): CheckResult {
+  const { prepared, mask } = prepareWithChrome(draft, index.chromeModel, index.params);
+  return checkDraft(prepared, mask, index, { ...o.match, chrome: index.params.chrome });
+}
+
+/** The corpus against itself. */
+export function scanCorpus(index: CorpusIndex, o: Options): ScanResult {
+  return scanIndex(index, o.match);
+}
+
+/** Two documents: index A alone, match B's units against it. */
+export async function compareDocuments(a: SourceDoc, b: SourceDoc, o: Options): Promise<CompareResult> {
+  const indexOfA = await indexDocuments([a], { ...o, match: { ...o.match, chrome: false } });
+  const params = indexOfA.params;
+  const pa = prepareWithChrome(a, indexOfA.chromeModel, params).prepared;
+  const pb = prepareWithChrome(b, indexOfA.chromeModel, params).prepared;
+  return compareWithIndex(pa, pb, indexOfA, o.match);
+}
