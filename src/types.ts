@@ -1,5 +1,6 @@
 // The shapes that cross stage boundaries, and the JSON schemas users see.
 // Offsets are JS string indices (UTF-16 code units), end-exclusive.
+import type { ErrorCode } from './errors.js';
 
 /** Where a document's text came from, so that offsets can be reproduced. */
 export type DocFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'stdin';
@@ -133,7 +134,7 @@ export interface ScanResult {
 /** A problem with one input that does not stop the run. */
 export interface InputProblem {
   path: string;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
