@@ -5,7 +5,7 @@ import { PALETTE as P } from './palette.js';
 const BASE = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;background:${P.page};color:${P.ink};font:15px/1.6 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+body{margin:0;background:${P.page};color:${P.ink};font:15px/1.6 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
 h1{font-size:18px;margin:0 0 2px;font-weight:600;word-break:break-all}
 h2{font-size:15px;margin:0 0 10px;font-weight:600}
 .muted{color:${P.muted};font-size:13px}

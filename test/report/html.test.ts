@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCheckHtml, renderCompareHtml } from '../../src/report/html.js';
 import type { CompareResult } from '../../src/types.js';
-import { buildCheck, workReportFixture } from './check-fixture.js';
+import { buildCheck, workReportFixture, type SentenceSpec } from './check-fixture.js';
 import { parseHtml } from './html-check.js';
 
 const hostile = buildCheck('<b>"draft" & \'co\'</b>.txt', [
@@ -92,10 +92,10 @@ describe('renderCheckHtml', () => {
   });
 
   it('renders a 50,000-character draft quickly', () => {
-    const specs = Array.from({ length: 1500 }, (_, i) =>
+    const specs = Array.from({ length: 1500 }, (_, i): SentenceSpec =>
       i % 3 === 0
-        ? { parts: [['在县委、县政府的正确领导下，全县上下团结一心，', 'stock' as const], `第${i}项工作稳步推进。`], label: 'edited' as const, similarity: 0.8, source: { doc: `d${i % 40}.txt`, text: `在市委、市政府的正确领导下，全市上下团结一心，第${i + 7}项工作顺利完成。` } }
-        : { parts: [`原创内容第${i}句，记录了本地的具体情况和数据细节。`], label: 'original' as const },
+        ? { parts: [['在县委、县政府的正确领导下，全县上下团结一心，', 'stock'], `第${i}项工作稳步推进。`], label: 'edited', similarity: 0.8, source: { doc: `d${i % 40}.txt`, text: `在市委、市政府的正确领导下，全市上下团结一心，第${i + 7}项工作顺利完成。` } }
+        : { parts: [`原创内容第${i}句，记录了本地的具体情况和数据细节。`], label: 'original' },
     );
     const big = buildCheck('big.txt', specs);
     expect(big.draftText.length).toBeGreaterThan(40_000);
