@@ -43,7 +43,7 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
-/** The visible text of an HTML document (already decoded). */
+/** The visible text of an HTML document (already decoded): one line per block element or <br>. */
 export function htmlToText(html: string): string {
   const out: string[] = [];
   let dropDepth = 0;
@@ -58,7 +58,7 @@ export function htmlToText(html: string): string {
       onclosetag(name) {
         if (DROPPED.has(name)) dropDepth = Math.max(0, dropDepth - 1);
         else if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
-        if (BLOCK.has(name)) out.push('\n');
+        if (BLOCK.has(name) && name !== 'br') out.push('\n');
       },
       ontext(data) {
         if (dropDepth > 0) return;
@@ -72,14 +72,11 @@ export function htmlToText(html: string): string {
   return tidyLines(out.join(''));
 }
 
-/** Trims each line (ASCII spaces and the no-break space only) and keeps at most one blank line in a row. */
+/** Trims each line (ASCII spaces and the no-break space) and drops blank lines: one line per block. */
 function tidyLines(text: string): string {
-  const lines = text.split('\n').map((l) => l.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''));
-  const kept: string[] = [];
-  for (const line of lines) {
-    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
-    kept.push(line);
-  }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return kept.join('\n');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, ''))
+    .filter((l) => l !== '')
+    .join('\n');
 }
