@@ -12,12 +12,15 @@ export interface ReadOptions {
   stdin?: () => Promise<Uint8Array>;
 }
 
+/** A problem with one input; its code is always one of ErrorCode. */
+export type IoProblem = InputProblem & { code: ErrorCode };
+
 export interface ReadResult {
   docs: SourceDoc[];
-  problems: InputProblem[];
+  problems: IoProblem[];
 }
 
-export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem: InputProblem };
+export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem: IoProblem };
 
 /**
  * Reads files and folders (recursively: .txt .md .html .htm .docx .pdf, hidden entries skipped,
@@ -26,7 +29,7 @@ export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem:
  */
 export async function readInputs(paths: string[], opts: ReadOptions = {}): Promise<ReadResult> {
   const docs: SourceDoc[] = [];
-  const problems: InputProblem[] = [];
+  const problems: IoProblem[] = [];
   const seenFiles = new Set<string>();
   let stdinRead = false;
 
@@ -132,7 +135,7 @@ async function readProcessStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function statOrProblem(path: string, problems: InputProblem[]): Promise<Stats | null> {
+async function statOrProblem(path: string, problems: IoProblem[]): Promise<Stats | null> {
   try {
     return await fsp.stat(path);
   } catch (e) {
@@ -149,7 +152,7 @@ async function realpathOr(path: string): Promise<string> {
   }
 }
 
-function fsProblem(path: string, e: unknown): InputProblem {
+function fsProblem(path: string, e: unknown): IoProblem {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
@@ -170,7 +173,7 @@ function fsProblem(path: string, e: unknown): InputProblem {
   }
 }
 
-function problem(path: string, code: ErrorCode, message: string): InputProblem {
+function problem(path: string, code: ErrorCode, message: string): IoProblem {
   return { path, code, message };
 }
 
