@@ -18,7 +18,8 @@ export function chromeShare(mask: Uint8Array, text: string, a: number, b: number
   let total = 0;
   let chrome = 0;
   for (let i = a; i < b; i++) {
-    if (text[i] === ' ' || text[i] === '\n') continue;
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) continue;
     total++;
     chrome += mask[i];
   }

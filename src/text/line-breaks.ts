@@ -1,3 +1,5 @@
+import { markerLength } from './headings.js';
+
 // Does a line break end a sentence? Scraped pages break lines mid-sentence: Wikisource puts link
 // text on lines of its own ("认真实施《\n行政许可法\n》，…"), so a single line break is a sentence
 // end only when neither side plainly runs on.
@@ -15,12 +17,15 @@ export function breaksLine(text: string, i: number, sentenceStart: number): bool
   if (!before || !after || before === ':') return true;
   if (RUNS_ON_AFTER.has(before) || CANNOT_START.has(after) || CANNOT_END.has(before)) return false;
   if (/[a-z,]/.test(before) && /[a-z]/.test(after)) return false;
-  return !hasClausePunctuation(text, sentenceStart, i);
+  return !hasClausePunctuation(text, sentenceStart + markerLength(text, sentenceStart), i);
 }
 
 /** A sentence that has begun with clauses and not yet ended plainly runs on over a line break. */
 function hasClausePunctuation(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text[k] === ',' || text[k] === '、') return true;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2c || c === 0x3001) return true; // ',' '、'
+  }
   return false;
 }
 

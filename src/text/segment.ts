@@ -1,22 +1,32 @@
 // Sentences and clauses of a normalised text, as flat index pairs (wink-nlp style).
+// The scanning loops read char codes against flag tables: text[i] would allocate a string per
+// CJK character.
 import { UNIT_HEADING, type Segments } from '../types.js';
+import { HEADING_MARKER } from './headings.js';
 import { breaksLine } from './line-breaks.js';
 
-const TERMINATORS = new Set(['。', '!', '?', ';', '｡']);
-const CLOSERS = new Set(['”', '’', '"', "'", '」', '』', ')', '）', '】', '》', '〉', ']', '〗', '〕']);
-const CLAUSE_ENDS = new Set([',', ';', ':', '，', '；', '：']);
+const TERMINATOR = 1;
+const CLOSER = 2;
+const CLAUSE_END = 4;
+const FLAGS = new Uint8Array(0x10000);
+for (const c of '。!?;｡') FLAGS[c.charCodeAt(0)] |= TERMINATOR;
+for (const c of ['”', '’', '"', "'", '」', '』', ')', '）', '】', '》', '〉', ']', '〗', '〕']) FLAGS[c.charCodeAt(0)] |= CLOSER;
+for (const c of ',;:，；：') FLAGS[c.charCodeAt(0)] |= CLAUSE_END;
+const DOT = 0x2e;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
 const ABBREVIATIONS = new Set([
   'e.g', 'i.e', 'etc', 'mr', 'mrs', 'ms', 'dr', 'prof', 'vs', 'no', 'fig', 'st', 'inc', 'ltd', 'jr', 'sr', 'cf', 'al', 'approx', 'dept', 'est', 'vol', 'pp',
 ]);
-const HEADING_MARKER =
-  /^(?:[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d#]+\)|[\d#]+(?:\.[\d#]+)*[、.](?![\d#])|第[一二三四五六七八九十百\d#]+[章节部分条篇]|[①-⑳])\s*/;
 /** A line this short without sentence punctuation reads as a title or heading. */
 const HEADING_MAX_CHARS = 30;
 
 export function segment(text: string): Segments {
   const sentences: number[] = [];
   const flags: number[] = [];
-  for (const [a, b, endedByLine] of sentenceRanges(text)) addSentence(text, a, b, endedByLine, sentences, flags);
+  const raw = sentenceRanges(text);
+  for (let k = 0; k < raw.length; k += 3) addSentence(text, raw[k], raw[k + 1], raw[k + 2] === 1, sentences, flags);
   const clauses: number[] = [];
   const clauseSentence: number[] = [];
   for (let s = 0; s < flags.length; s++) {
@@ -31,51 +41,56 @@ export function segment(text: string): Segments {
   };
 }
 
-/** Raw sentence ranges, trimmed, with whether a line break (not punctuation) ended each. */
-function* sentenceRanges(text: string): Generator<[number, number, boolean]> {
+/** Raw sentence ranges, trimmed, as triples (a, b, 1 if a line break rather than punctuation ended it). */
+function sentenceRanges(text: string): number[] {
+  const out: number[] = [];
   let start = 0;
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       if (breaksLine(text, i, start)) {
-        yield* trimmed(text, start, i, true);
+        trimmed(text, start, i, 1, out);
         start = i + 1;
       }
       i++;
-    } else if (TERMINATORS.has(c) || (c === '.' && endsLatinSentence(text, i))) {
+    } else if (FLAGS[c] & TERMINATOR || (c === DOT && endsLatinSentence(text, i))) {
       const end = afterTerminator(text, i);
-      yield* trimmed(text, start, end, false);
+      trimmed(text, start, end, 0, out);
       start = i = end;
     } else {
       i++;
     }
   }
-  yield* trimmed(text, start, text.length, true);
+  trimmed(text, start, text.length, 1, out);
+  return out;
 }
 
-function* trimmed(text: string, a: number, b: number, byLine: boolean): Generator<[number, number, boolean]> {
-  while (a < b && isBlank(text[a])) a++;
-  while (b > a && isBlank(text[b - 1])) b--;
-  if (b > a) yield [a, b, byLine];
+function trimmed(text: string, a: number, b: number, byLine: number, out: number[]): void {
+  while (a < b && isBlankAt(text, a)) a++;
+  while (b > a && isBlankAt(text, b - 1)) b--;
+  if (b > a) out.push(a, b, byLine);
 }
 
-function isBlank(c: string): boolean {
-  return c === ' ' || c === '\n';
+function isBlankAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === NEWLINE;
 }
 
 function afterTerminator(text: string, i: number): number {
   let j = i + 1;
-  while (j < text.length && (TERMINATORS.has(text[j]) || text[j] === '.' || CLOSERS.has(text[j]))) j++;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (!(FLAGS[c] & (TERMINATOR | CLOSER)) && c !== DOT) break;
+    j++;
+  }
   return j;
 }
 
 function endsLatinSentence(text: string, i: number): boolean {
   let j = i + 1;
-  while (j < text.length && (text[j] === '.' || CLOSERS.has(text[j]))) j++;
+  while (j < text.length && (text.charCodeAt(j) === DOT || FLAGS[text.charCodeAt(j)] & CLOSER)) j++;
   if (j < text.length && text[j] !== ' ' && text[j] !== '\n') return false;
-  while (j < text.length && text[j] === ' ') j++;
-  if (j < text.length && /[a-z]/.test(text[j])) return false;
   const word = /([a-z.]+)$/.exec(text.slice(Math.max(0, i - 12), i));
   if (word && (ABBREVIATIONS.has(word[1]) || word[1].length === 1)) return false;
   return true;
@@ -94,7 +109,7 @@ function addSentence(text: string, a: number, b: number, byLine: boolean, out: n
     out.push(a, markerEnd);
     flags.push(UNIT_HEADING);
     let rest = a + marker[0].length;
-    while (rest < b && isBlank(text[rest])) rest++;
+    while (rest < b && isBlankAt(text, rest)) rest++;
     out.push(rest, b);
     flags.push(0);
     return;
@@ -107,7 +122,7 @@ function addClauses(text: string, a: number, b: number, sentence: number, out: n
   const ranges: number[] = [];
   let start = a;
   for (let i = a; i < b; i++) {
-    if (!CLAUSE_ENDS.has(text[i]) || isNumberSeparator(text, i)) continue;
+    if (!(FLAGS[text.charCodeAt(i)] & CLAUSE_END) || isNumberSeparator(text, i)) continue;
     pushTrimmed(text, start, i + 1, ranges);
     start = i + 1;
   }
@@ -120,11 +135,16 @@ function addClauses(text: string, a: number, b: number, sentence: number, out: n
 }
 
 function pushTrimmed(text: string, a: number, b: number, out: number[]): void {
-  while (a < b && isBlank(text[a])) a++;
-  while (b > a && isBlank(text[b - 1])) b--;
+  while (a < b && isBlankAt(text, a)) a++;
+  while (b > a && isBlankAt(text, b - 1)) b--;
   if (b > a) out.push(a, b);
 }
 
 function isNumberSeparator(text: string, i: number): boolean {
-  return /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+  return isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
+}
+
+/** ASCII digit; NaN (out of range) is not. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
