@@ -10,20 +10,15 @@ function murmurBytes(bytes: Uint8Array, seed: number): number {
     const k = bytes[4 * i] | (bytes[4 * i + 1] << 8) | (bytes[4 * i + 2] << 16) | (bytes[4 * i + 3] << 24);
     h = mix32(h, k);
   }
-  let k = 0;
   const t = blocks * 4;
-  switch (n & 3) {
-    case 3:
-      k ^= bytes[t + 2] << 16;
-    // falls through
-    case 2:
-      k ^= bytes[t + 1] << 8;
-    // falls through
-    case 1:
-      k ^= bytes[t];
-      k = Math.imul(k, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      h ^= Math.imul(k, 0x1b873593);
+  const rest = n & 3;
+  if (rest > 0) {
+    let k = bytes[t];
+    if (rest > 1) k ^= bytes[t + 1] << 8;
+    if (rest > 2) k ^= bytes[t + 2] << 16;
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
   }
   return fmix32(h ^ n);
 }

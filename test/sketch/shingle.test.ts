@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { charShingles, wordShingles } from '../../src/sketch/shingle.js';
 
@@ -12,6 +14,25 @@ describe('charShingles', () => {
     const a = charShingles(s, 3);
     expect(a.length).toBe(s.length - 2);
     expect(isSortedUnique(a)).toBe(true);
+  });
+
+  it('counts distinct n-grams like a Set of substrings, short and long inputs', () => {
+    const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(dir + f, 'utf8'));
+    const samples = [...texts, ...texts.flatMap((t) => t.split(/[。\n]/).slice(0, 40))];
+    for (const t of samples) {
+      const cps = [...t];
+      for (const n of [2, 3, 5]) {
+        const grams = new Set<string>();
+        for (let i = 0; i + n <= cps.length; i++) grams.add(cps.slice(i, i + n).join(''));
+        if (cps.length > 0 && cps.length < n) grams.add(t);
+        const a = charShingles(t, n);
+        expect(a.length).toBe(grams.size);
+        expect(isSortedUnique(a)).toBe(true);
+      }
+    }
   });
 
   it('dedupes repeated n-grams', () => {
@@ -87,6 +108,13 @@ describe('wordShingles', () => {
   it('keeps token boundaries apart', () => {
     expect(wordShingles(['ab', 'c'], 2)[0]).not.toBe(wordShingles(['a', 'bc'], 2)[0]);
     expect(wordShingles(['ab', 'c'], 2)[0]).not.toBe(wordShingles(['c', 'ab'], 2)[0]);
+  });
+
+  it('handles long token lists', () => {
+    const t = Array.from({ length: 1000 }, (_, i) => 'w' + (i % 700));
+    const a = wordShingles(t, 2);
+    expect(a.length).toBe(700);
+    expect(isSortedUnique(a)).toBe(true);
   });
 
   it('handles short and empty token lists', () => {
