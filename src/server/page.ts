@@ -1,0 +1,92 @@
+// The one page at `/`: a text box, a file picker and a Check button. The report under them is the
+// server-rendered markup of the HTML report (POST /api/report), so the page and the standalone
+// report are one renderer. Scripts are served from /app.js and /report.js; the page's
+// Content-Security-Policy allows no inline script, so markup can never run code.
+
+import { PALETTE as P } from '../report/palette.js';
+import { CHECK_CSS } from '../report/html-styles.js';
+import { escapeHtml } from '../report/escape.js';
+import { UPLOAD_EXTENSIONS } from './input.js';
+
+export const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; " +
+  "form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+const PAGE_CSS = `
+.top{display:flex;align-items:baseline;gap:12px;margin-bottom:12px}
+.top h1{font-size:20px}
+.input{display:grid;gap:10px}
+.input textarea{width:100%;min-height:180px;resize:vertical;padding:10px 12px;border:1px solid ${P.rule};border-radius:6px;font:inherit;font-size:15px;line-height:1.7;background:${P.paper};color:inherit}
+.input textarea:focus,.input button:focus-visible,.input input:focus-visible{outline:2px solid ${P.accent};outline-offset:1px}
+.row{display:flex;flex-wrap:wrap;align-items:center;gap:10px 14px}
+.row label{font-size:13px;color:${P.muted}}
+button{font:inherit;font-size:14px;padding:6px 14px;border-radius:6px;border:1px solid ${P.rule};background:${P.page};color:inherit;cursor:pointer}
+button.primary{background:${P.accent};border-color:${P.accent};color:#fff;font-weight:600;padding:6px 22px}
+button:disabled{opacity:.6;cursor:progress}
+#status{font-size:13px;color:${P.muted}}
+#status.error{color:${P.stock};font-weight:600}
+#report:empty{display:none}
+#report>.wrap{padding-top:0}
+`;
+
+export function renderPage(docs: number, units: number): string {
+  const accept = UPLOAD_EXTENSIONS.join(',');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<title>taohua · 套话检查 stock phrasing check</title>',
+    `<style>${CHECK_CSS}${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<div class="wrap">',
+    '<div class="top"><h1>taohua 套话检查</h1>',
+    `<span class="muted" id="corpus">语料 corpus: ${docs} 篇 documents · ${units} 句 units</span></div>`,
+    '<form id="check-form" class="card input" novalidate>',
+    '<label for="draft-text" class="muted">粘贴草稿 Paste a draft, or choose a file (the file wins when both are given)</label>',
+    '<textarea id="draft-text" name="text" spellcheck="false" placeholder="在此粘贴文本… Paste the text here…"></textarea>',
+    '<div class="row">',
+    `<label>文件 File <input id="draft-file" type="file" name="file" accept="${escapeHtml(accept)}"></label>`,
+    '<button type="button" id="clear">清除 Clear</button>',
+    '<button type="submit" id="check" class="primary">检查 Check</button>',
+    '<span id="status" role="status" aria-live="polite">Ctrl+Enter</span>',
+    '</div>',
+    '</form>',
+    '</div>',
+    '<div id="report" aria-live="polite"></div>',
+    '<script src="/report.js"></script>',
+    '<script src="/app.js"></script>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The page's script. It sends the text (JSON) or the file (multipart) to /api/report and puts the
+ * returned markup — escaped by the report renderer on the server — under the form. Messages and
+ * file names are set with textContent only.
+ */
+export const APP_SCRIPT = `(function(){'use strict';
+var form=document.getElementById('check-form'),text=document.getElementById('draft-text'),file=document.getElementById('draft-file'),
+button=document.getElementById('check'),clear=document.getElementById('clear'),status=document.getElementById('status'),report=document.getElementById('report');
+function state(s,msg,isError){document.body.setAttribute('data-state',s);status.textContent=msg;status.className=isError?'error':''}
+clear.addEventListener('click',function(){text.value='';file.value='';report.textContent='';state('idle','',false);text.focus()});
+text.addEventListener('keydown',function(e){if(e.key==='Enter'&&(e.ctrlKey||e.metaKey)){e.preventDefault();form.requestSubmit()}});
+form.addEventListener('submit',function(e){e.preventDefault();run()});
+function request(){var f=file.files&&file.files[0];
+if(f){var data=new FormData();data.append('file',f,f.name);return{body:data,label:f.name}}
+if(text.value.trim()==='')return null;
+return{body:JSON.stringify({text:text.value}),headers:{'content-type':'application/json'},label:text.value.length+' 字 chars'}}
+async function run(){var r=request();
+if(!r){state('error','请粘贴文本或选择文件 Paste some text or choose a file.',true);return}
+button.disabled=true;state('busy','检查中 Checking '+r.label+'…',false);var t0=performance.now();
+try{var res=await fetch('/api/report',{method:'POST',body:r.body,headers:r.headers||{}});
+if(res.ok){report.innerHTML=await res.text();state('done','完成 Done in '+Math.round(performance.now()-t0)+' ms: '+r.label,false)}
+else{var msg='HTTP '+res.status;try{var j=await res.json();if(j&&j.error)msg=j.error.message+' ('+j.error.code+')'}catch(_){}
+state('error',msg,true)}}
+catch(err){state('error','请求失败 Request failed: '+(err&&err.message||err),true)}
+finally{button.disabled=false}}
+state('idle','Ctrl+Enter',false)})();`;
