@@ -23,7 +23,8 @@ export interface ReadResult {
 export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem: IoProblem };
 
 /**
- * Reads files and folders (recursively: .txt .md .html .htm .docx .pdf, hidden entries skipped,
+ * Reads files and folders (recursively: .txt .md .html .htm .docx .pdf, hidden entries and a
+ * folder's README/LICENSE skipped,
  * symlinks followed, loops cut) and `-` for standard input. Documents come in argument order,
  * folder contents sorted by name; the same file reached twice is read once.
  */
@@ -51,7 +52,7 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
       problems.push(fsProblem(shown, e));
       return;
     }
-    const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.'));
+    const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.') && !isFolderDoc(n));
     names.sort(compareNames);
     for (const name of names) {
       const child = joinShown(shown, name);
@@ -185,4 +186,9 @@ function joinShown(dir: string, name: string): string {
 /** Code-point order, so that the listing is the same on every platform and locale. */
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A folder's own README or LICENSE describes the corpus; it is not part of it (name it to read it). */
+function isFolderDoc(name: string): boolean {
+  return /^(readme|license|licence|copying)(\.[a-z]+)?$/i.test(name);
 }

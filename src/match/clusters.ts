@@ -18,7 +18,10 @@ export function clusterUniques(index: CorpusIndex, matcher: UnitMatcher, thresho
   const uf = new UnionFind(index.uniqueCount);
   const { a, b, stats } = index.lsh.distinctSelfPairs(MAX_BUCKET);
   let verified = 0;
+  const kind = (u: number): number => index.units.kind[index.uniqueFirst[u]] & 1;
   for (let i = 0; i < a.length; i++) {
+    // A sentence and its own first clause can pass the threshold: clusters stay one level.
+    if (kind(a[i]) !== kind(b[i])) continue;
     if (jaccard(matcher.shinglesOf(a[i]), matcher.shinglesOf(b[i])) < threshold) continue;
     uf.union(a[i], b[i]);
     verified++;

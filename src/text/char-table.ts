@@ -79,3 +79,11 @@ export class CharTable {
     return s;
   }
 }
+
+/** Traditional → simplified, character by character, everything else untouched (for display). */
+export function simplify(text: string): string {
+  const table = scriptTable();
+  let out = '';
+  for (const ch of text) out += table.get(ch.codePointAt(0)!) ?? ch;
+  return out;
+}
