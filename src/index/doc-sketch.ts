@@ -1,12 +1,15 @@
 // One document's indexable units and their band keys, as flat typed arrays: the unit of work a
 // thread or a remote worker computes and hands back (transferable, no per-unit objects).
+//
+// Hot path: each unit's text is scanned once (content characters into a scratch buffer, content
+// length, chrome share), and the content string is built once from that buffer.
 import type { SketchOptions } from '../options.js';
 import type { PreparedDoc } from '../types.js';
 import { UNIT_HEADING } from '../types.js';
-import { contentOf } from '../text/content.js';
-import { chromeShare } from '../text/chrome-mask.js';
+import { isContentChar, isContentUnit } from '../text/content.js';
 import { originalRange } from '../text/normalise.js';
 import { contentKey, unitBandKeys, unitShingles } from '../sketch/unit-sketch.js';
+import { charShingles } from '../sketch/shingle.js';
 
 export const KIND_SENTENCE = 0;
 export const KIND_CLAUSE = 1;
@@ -30,51 +33,128 @@ export interface UnitRange {
   b: number;
 }
 
+/** Scratch for the unit being scanned: content code units and counts. */
+let buf = new Uint16Array(1024);
+let bufLen = 0;
+let points = 0;
+
+/**
+ * Scans text[a, b): content code units into buf (surrogate pairs kept whole, as contentOf does),
+ * their code point count into `points`; returns whether the unit is kept (content length at
+ * least minChars and less than half of its non-blank characters chrome).
+ */
+function scanUnit(text: string, mask: Uint8Array, a: number, b: number, minChars: number): boolean {
+  if (buf.length < b - a) buf = new Uint16Array(Math.max(b - a, buf.length * 2));
+  let n = 0;
+  let surrogates = false;
+  let total = 0;
+  let chrome = 0;
+  for (let i = a; i < b; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x0a) {
+      total++;
+      chrome += mask[i];
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < b) {
+      const next = text.charCodeAt(i + 1);
+      if (next !== 0x20 && next !== 0x0a) {
+        total++;
+        chrome += mask[i + 1];
+      }
+      if (isContentChar(text.slice(i, i + 2))) {
+        buf[n++] = code;
+        buf[n++] = next;
+        surrogates = true;
+      }
+      i++;
+    } else if (isContentUnit(code)) {
+      buf[n++] = code;
+    }
+  }
+  bufLen = n;
+  points = surrogates ? codePointCount(buf, n) : n;
+  return points >= minChars && (total === 0 || 2 * chrome < total);
+}
+
+/** Code points as `[...s].length` counts them: a high surrogate followed by a low one is one. */
+function codePointCount(u: Uint16Array, n: number): number {
+  let c = n;
+  for (let i = 0; i + 1 < n; i++) {
+    if (u[i] >= 0xd800 && u[i] <= 0xdbff && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff) {
+      c--;
+      i++;
+    }
+  }
+  return c;
+}
+
+function bufString(): string {
+  if (bufLen <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, bufLen) as unknown as number[]);
+  let s = '';
+  for (let i = 0; i < bufLen; i += 4096) {
+    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(bufLen, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
 /** Sentences and clauses worth indexing: long enough, and not page chrome. */
 export function indexableUnits(p: PreparedDoc, mask: Uint8Array, minChars: number): UnitRange[] {
   const out: UnitRange[] = [];
-  const { sentences, sentenceFlags, clauses } = p.segments;
-  const text = p.norm.text;
-  const keep = (a: number, b: number): boolean =>
-    [...contentOf(text, a, b)].length >= minChars && chromeShare(mask, text, a, b) < 0.5;
-  for (let s = 0; s < sentenceFlags.length; s++) {
-    const a = sentences[2 * s];
-    const b = sentences[2 * s + 1];
-    if (keep(a, b)) out.push({ kind: KIND_SENTENCE | (sentenceFlags[s] & UNIT_HEADING ? 2 : 0), a, b });
-  }
-  for (let c = 0; c < clauses.length; c += 2) {
-    if (keep(clauses[c], clauses[c + 1])) out.push({ kind: KIND_CLAUSE, a: clauses[c], b: clauses[c + 1] });
-  }
+  forEachUnit(p, mask, minChars, (kind, a, b) => out.push({ kind, a, b }));
   return out;
 }
 
+/** Calls visit for each kept unit, right after scanUnit filled the scratch buffer with its content. */
+function forEachUnit(p: PreparedDoc, mask: Uint8Array, minChars: number, visit: (kind: number, a: number, b: number) => void): void {
+  const { sentences, sentenceFlags, clauses } = p.segments;
+  const text = p.norm.text;
+  for (let s = 0; s < sentenceFlags.length; s++) {
+    const a = sentences[2 * s];
+    const b = sentences[2 * s + 1];
+    if (scanUnit(text, mask, a, b, minChars)) visit(KIND_SENTENCE | (sentenceFlags[s] & UNIT_HEADING ? 2 : 0), a, b);
+  }
+  for (let c = 0; c < clauses.length; c += 2) {
+    if (scanUnit(text, mask, clauses[c], clauses[c + 1], minChars)) visit(KIND_CLAUSE, clauses[c], clauses[c + 1]);
+  }
+}
+
 export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions, minChars: number): DocSketch {
-  const units = indexableUnits(p, mask, minChars);
-  const n = units.length;
-  const s: DocSketch = {
-    count: n,
-    kind: new Uint8Array(n),
-    normStart: new Int32Array(n),
-    normEnd: new Int32Array(n),
-    start: new Int32Array(n),
-    end: new Int32Array(n),
-    contentKey: new Float64Array(n),
-    contentChars: new Int32Array(n),
-    keys: new Uint32Array(n * opts.bands),
-  };
-  units.forEach((u, i) => {
-    const content = contentOf(p.norm.text, u.a, u.b);
-    const [start, end] = originalRange(p.norm, u.a, u.b);
-    s.kind[i] = u.kind;
-    s.normStart[i] = u.a;
-    s.normEnd[i] = u.b;
-    s.start[i] = start;
-    s.end[i] = end;
-    s.contentKey[i] = contentKey(content);
-    s.contentChars[i] = [...content].length;
-    unitBandKeys(unitShingles(p.norm.text, u.a, u.b, opts), opts, s.keys, i * opts.bands);
+  const text = p.norm.text;
+  const cap = p.segments.sentenceFlags.length + p.segments.clauses.length / 2;
+  const kind = new Uint8Array(cap);
+  const normStart = new Int32Array(cap);
+  const normEnd = new Int32Array(cap);
+  const start = new Int32Array(cap);
+  const end = new Int32Array(cap);
+  const keyOf = new Float64Array(cap);
+  const chars = new Int32Array(cap);
+  const keys = new Uint32Array(cap * opts.bands);
+  let i = 0;
+  forEachUnit(p, mask, minChars, (k, a, b) => {
+    const content = bufString();
+    const [s, e] = originalRange(p.norm, a, b);
+    kind[i] = k;
+    normStart[i] = a;
+    normEnd[i] = b;
+    start[i] = s;
+    end[i] = e;
+    keyOf[i] = contentKey(content);
+    chars[i] = points;
+    const shingles = opts.mode === 'char' ? charShingles(content, opts.n) : unitShingles(text, a, b, opts);
+    unitBandKeys(shingles, opts, keys, i * opts.bands);
+    i++;
   });
-  return s;
+  return {
+    count: i,
+    kind: kind.slice(0, i),
+    normStart: normStart.slice(0, i),
+    normEnd: normEnd.slice(0, i),
+    start: start.slice(0, i),
+    end: end.slice(0, i),
+    contentKey: keyOf.slice(0, i),
+    contentChars: chars.slice(0, i),
+    keys: keys.slice(0, i * opts.bands),
+  };
 }
 
 /** The typed arrays of a sketch, for postMessage transfer lists. */
