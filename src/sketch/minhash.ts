@@ -27,8 +27,7 @@ export const MAX_K = 32768;
 // hot loops, which measured ~1.4× faster than growable scratch arrays.
 const bins = new Int32Array(MAX_K);
 const pending = new Int32Array(MAX_K);
-let probeK = 0;
-let probeTable = new Uint16Array(0);
+const probeTables = new Map<number, Uint16Array>();
 
 /** Bin probed by empty bin j on attempt t (t ≥ 1); the same for every unit. */
 function probe(j: number, t: number, k: number): number {
@@ -36,14 +35,15 @@ function probe(j: number, t: number, k: number): number {
   return Math.floor((h * k) / TWO32);
 }
 
-// Attempt t of every bin, round-major (t·k + j), cached for the last k used.
+// Attempt t of every bin, round-major (t·k + j), cached per k.
 function probesFor(k: number): Uint16Array {
-  if (probeK !== k) {
-    probeTable = new Uint16Array(k * ROUNDS);
-    for (let t = 0; t < ROUNDS; t++) for (let j = 0; j < k; j++) probeTable[t * k + j] = probe(j, t + 1, k);
-    probeK = k;
+  let table = probeTables.get(k);
+  if (table === undefined) {
+    table = new Uint16Array(k * ROUNDS);
+    for (let t = 0; t < ROUNDS; t++) for (let j = 0; j < k; j++) table[t * k + j] = probe(j, t + 1, k);
+    probeTables.set(k, table);
   }
-  return probeTable;
+  return table;
 }
 
 /** Writes the k-slot signature (1 ≤ k ≤ MAX_K) of a shingle set, any order, into out[offset, offset+k). */

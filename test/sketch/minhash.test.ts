@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { fmix32 } from '../../src/sketch/hash.js';
 import { jaccard } from '../../src/sketch/jaccard.js';
-import { EMPTY_SLOT, estimateJaccard, isEmptySignature, signature } from '../../src/sketch/minhash.js';
+import { EMPTY_SLOT, MAX_K, estimateJaccard, isEmptySignature, signature } from '../../src/sketch/minhash.js';
 import { charShingles } from '../../src/sketch/shingle.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
@@ -54,6 +54,19 @@ describe('signature', () => {
     expect(Array.from(out.subarray(0, 16)).every((v) => v === 7)).toBe(true);
     expect(Array.from(out.subarray(32)).every((v) => v === 7)).toBe(true);
     expect(out.subarray(16, 32)).toEqual(sig(sentences[0], 16));
+  });
+
+  it('gives the same signature whatever k was used before', () => {
+    const sh = charShingles(sentences[5], 3);
+    const first = new Uint32Array(60);
+    signature(sh, 60, first);
+    const other = new Uint32Array(128);
+    for (const k of [128, 7, 60, 128]) {
+      signature(sh, k, other);
+      if (k === 60) expect(other.subarray(0, 60)).toEqual(first);
+    }
+    expect(() => signature(sh, MAX_K + 1, new Uint32Array(MAX_K + 1))).toThrow(RangeError);
+    expect(() => signature(sh, 0, other)).toThrow(RangeError);
   });
 
   it('fills every slot even for a single shingle', () => {
