@@ -1,0 +1,129 @@
+// The labelled set: drafts that mix sentences copied (and disguised) from the indexed documents
+// with original sentences, each with its truth as character ranges in the draft. Seeded: the same
+// seed and corpus always give the same drafts.
+import type { SourceDoc } from '../../src/types.js';
+import { COPY_KINDS, type CopyKind, type Draft, type Item, type Kind, type Piece } from './kinds.js';
+import { OriginalityCheck, sampledSentence } from './originals.js';
+import { Rng } from './prng.js';
+import { cleanSentences, type Corpus } from './sources.js';
+import { spin } from './spin.js';
+import { clausesOf, convertScript, isTraditional, renumber, reorder } from './transforms.js';
+
+export interface GenerateOptions {
+  seed: number;
+  /** Sentences per copy kind (fewer when the corpus has too few that fit). */
+  perKind: number;
+  /** Sentences per original kind. */
+  originals: number;
+  /** Sentences per draft. */
+  draftSize: number;
+}
+
+export interface LabelledSet {
+  corpus: string;
+  indexed: SourceDoc[];
+  drafts: Draft[];
+}
+
+type Transform = (s: string, rng: Rng) => string | undefined;
+
+const SPIN = (k: number, cls: 'known' | 'heldout'): Transform => (s, rng) => (isTraditional(s) ? undefined : spin(s, k, cls, rng));
+
+const TRANSFORMS: Record<Exclude<CopyKind, 'joined'>, Transform> = {
+  'spun-known-4': SPIN(4, 'known'),
+  'spun-heldout-4': SPIN(4, 'heldout'),
+  'spun-known-2': SPIN(2, 'known'),
+  'spun-heldout-2': SPIN(2, 'heldout'),
+  'spun-known-1': SPIN(1, 'known'),
+  'spun-heldout-1': SPIN(1, 'heldout'),
+  reordered: reorder,
+  renumbered: renumber,
+  script: (s) => convertScript(s),
+  verbatim: (s) => s,
+};
+
+export function generate(corpus: Corpus, o: GenerateOptions): LabelledSet {
+  const rng = new Rng(o.seed);
+  const sources = rng.shuffle(corpus.indexed.flatMap(cleanSentences));
+  const used = new Set<string>();
+  const pieces: Piece[] = [];
+  // scarce kinds first, so that they get the sentences that fit them
+  for (const kind of Object.keys(TRANSFORMS) as Array<keyof typeof TRANSFORMS>) {
+    let n = 0;
+    for (const s of sources) {
+      if (n >= o.perKind) break;
+      if (used.has(s)) continue;
+      const out = TRANSFORMS[kind](s, rng);
+      if (out === undefined) continue;
+      used.add(s);
+      pieces.push({ kind, text: out, truth: [[0, out.length]] });
+      n++;
+    }
+  }
+  const check = new OriginalityCheck(corpus.indexed);
+  const originals = originalPieces(corpus, sources, check, rng, o.originals);
+  pieces.push(...originals);
+  pieces.push(...joinedPieces(sources.filter((s) => !used.has(s)), originals, rng, o.perKind));
+  return { corpus: corpus.name, indexed: corpus.indexed, drafts: assemble(corpus.name, rng.shuffle(pieces), o.draftSize) };
+}
+
+function originalPieces(corpus: Corpus, sources: string[], check: OriginalityCheck, rng: Rng, n: number): Piece[] {
+  const out: Piece[] = [];
+  const heldOut = rng.shuffle(corpus.heldOut.flatMap(cleanSentences));
+  for (const s of heldOut) {
+    if (out.length >= n) break;
+    if (check.isOriginal(s)) out.push({ kind: 'original-heldout', text: s, truth: [] });
+  }
+  const pool = sources.filter((s) => !isTraditional(s));
+  for (let tries = 0, k = 0; k < n && tries < n * 10; tries++) {
+    const s = sampledSentence(pool, rng);
+    if (s.length < 14 || !check.isOriginal(s)) continue;
+    out.push({ kind: 'original-sampled', text: s, truth: [] });
+    k++;
+  }
+  return out;
+}
+
+const bare = (c: string): string => c.replace(/[，,]$/, '');
+
+/** A stock clause joined to an original clause; only the stock clause is truth. */
+function joinedPieces(sources: string[], originals: Piece[], rng: Rng, n: number): Piece[] {
+  const own = rng.shuffle(originals.flatMap((p) => clausesOf(p.text).clauses.map(bare)).filter((c) => c.length >= 8));
+  const out: Piece[] = [];
+  for (const s of sources) {
+    if (out.length >= n || out.length >= own.length) break;
+    const clauses = clausesOf(s).clauses.map(bare).filter((c) => c.length >= 8 && c.length <= 40);
+    if (clausesOf(s).clauses.length < 2 || clauses.length === 0) continue;
+    const stock = rng.pick(clauses);
+    const mine = own[out.length];
+    if (rng.next() < 0.5) out.push({ kind: 'joined', text: `${stock}，${mine}。`, truth: [[0, stock.length]] });
+    else out.push({ kind: 'joined', text: `${mine}，${stock}。`, truth: [[mine.length + 1, mine.length + 1 + stock.length]] });
+  }
+  return out;
+}
+
+/** Pieces → drafts of `size` sentences, in paragraphs of five. */
+function assemble(corpus: string, pieces: Piece[], size: number): Draft[] {
+  const drafts: Draft[] = [];
+  for (let d = 0; d * size < pieces.length; d++) {
+    let text = '';
+    const items: Item[] = [];
+    pieces.slice(d * size, (d + 1) * size).forEach((p, i) => {
+      if (i > 0 && i % 5 === 0) text += '\n\n';
+      const at = text.length;
+      text += p.text;
+      items.push({ kind: p.kind, start: at, end: text.length, truth: p.truth.map(([a, b]) => [at + a, at + b]) });
+    });
+    drafts.push({ name: `${corpus}-draft-${String(d + 1).padStart(2, '0')}`, text, items });
+  }
+  return drafts;
+}
+
+/** How many sentences of each kind a set holds. */
+export function kindCounts(set: LabelledSet): Partial<Record<Kind, number>> {
+  const out: Partial<Record<Kind, number>> = {};
+  for (const d of set.drafts) for (const it of d.items) out[it.kind] = (out[it.kind] ?? 0) + 1;
+  return out;
+}
+
+export { COPY_KINDS };
