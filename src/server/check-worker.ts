@@ -13,8 +13,8 @@ let index: Promise<CorpusIndex> | undefined;
 
 export default async function run(task: Task): Promise<Outcome> {
   try {
-    index ??= loadIndex((workerData as CheckWorkerData).indexPath);
-    return runTask(task, await index);
+    const loading = (index ??= loadIndex((workerData as CheckWorkerData).indexPath));
+    return runTask(task, await loading);
   } catch (e) {
     index = undefined; // a failed load is retried by the next task
     return failure(e);

@@ -37,6 +37,12 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Fastify's request log. */
   logger?: boolean;
+  /**
+   * Runs one small check per thread before serving, so that the first editor does not wait for the
+   * word segmenter's dictionary (several seconds). In-process this delays the start; with workers
+   * it runs in the background. Default true.
+   */
+  warmUp?: boolean;
 }
 
 export interface Server {
@@ -49,6 +55,10 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const checker = createChecker({ index: opts.index, indexPath: opts.indexPath, threads: opts.threads ?? options.threads });
   const phrases = new PhraseTable(checker, options);
+  if (opts.warmUp ?? true) {
+    const warming = warmUp(checker, opts.index, options);
+    if (checker.threads === 0) await warming;
+  }
   const app = Fastify({ bodyLimit, logger: opts.logger ?? false });
 
   await app.register(multipart, {
@@ -130,6 +140,13 @@ async function checkRequest(request: FastifyRequest, checker: Checker, options: 
   const outcome = await checker.check(doc, options);
   if (!outcome.ok) throw new HttpError(statusOf(outcome.code), outcome.code, outcome.message);
   return { result: outcome.result, text: doc.text };
+}
+
+/** Checks a sentence of the corpus on every thread; failures surface on real requests, not here. */
+async function warmUp(checker: Checker, index: CorpusIndex, options: Options): Promise<void> {
+  if (index.units.count === 0) return;
+  const doc = { path: 'warm-up.txt', text: index.unitText(0), format: 'txt' as const, encoding: 'utf-8' };
+  await Promise.all(Array.from({ length: Math.max(1, checker.threads) }, () => checker.check(doc, options)));
 }
 
 function sendError(reply: FastifyReply, e: HttpError): FastifyReply {

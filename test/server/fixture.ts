@@ -1,11 +1,17 @@
 // Shared by the server tests: an index of corpus/ built in memory, and drafts made from it.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildIndex } from '../../src/index.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
 
-export const CORPUS = join(import.meta.dirname, '../../corpus');
+/** corpus/ of the repository, found upwards (the screenshot script runs from a build folder). */
+export const CORPUS = findCorpus(import.meta.dirname);
+
+function findCorpus(from: string): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'corpus'))) return join(dir, 'corpus');
+  throw new Error(`corpus/ not found above ${from}`);
+}
 
 let built: Promise<CorpusIndex> | undefined;
 
