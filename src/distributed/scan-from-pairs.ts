@@ -1,0 +1,130 @@
+// The scan's tail, from verified pairs of unique units instead of the local LSH table: union-find
+// into clusters, then phrases and document statistics. A copy of match/clusters.ts and
+// match/scan.ts past their pair loop (scan.ts has no seam for precomputed pairs yet); the
+// distributed tests compare both paths byte for byte, so a change there that is not made here
+// fails them.
+import type { MatchOptions } from '../options.js';
+import type { DocumentStats, Member, Phrase, ScanResult } from '../types.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { compareStrings } from '../index/corpus-index.js';
+import { nonBlankLength } from '../align/spans.js';
+import { deriveTemplate } from '../match/templates.js';
+import { UnitMatcher } from '../match/verify.js';
+import { IntervalSet } from '../match/interval-set.js';
+import { UnionFind } from '../match/union-find.js';
+import { jaccard } from '../sketch/jaccard.js';
+import { simplify } from '../text/char-table.js';
+
+interface Candidate {
+  rows: number[];
+  /** Members close enough to the cluster's most frequent unit to share its template. */
+  templateRows: number[];
+  meanChars: number;
+}
+
+/** Union-find chains drift; the template is derived from members this close to the representative. */
+const TEMPLATE_SIMILARITY = 0.6;
+const TEMPLATE_MEMBERS = 50;
+
+/** Clusters as clusterUniques makes them, from candidate pairs (a[i], b[i]) of unique ids that passed exact Jaccard. */
+export function clustersFromPairs(index: CorpusIndex, a: Int32Array, b: Int32Array): number[][] {
+  const uf = new UnionFind(index.uniqueCount);
+  const kind = (u: number): number => index.units.kind[index.uniqueFirst[u]] & 1;
+  for (let i = 0; i < a.length; i++) {
+    // A sentence and its own first clause can pass the threshold: clusters stay one level.
+    if (kind(a[i]) !== kind(b[i])) continue;
+    uf.union(a[i], b[i]);
+  }
+  const groups = new Map<number, number[]>();
+  for (let u = 0; u < index.uniqueCount; u++) {
+    const r = uf.find(u);
+    const g = groups.get(r);
+    if (g) g.push(u);
+    else groups.set(r, [u]);
+  }
+  const clusters: number[][] = [];
+  for (let u = 0; u < index.uniqueCount; u++) {
+    const g = groups.get(u);
+    if (g && (g.length > 1 || index.occurrences(u).length > 1)) clusters.push(g);
+  }
+  return clusters;
+}
+
+/** scanIndex after clusterUniques. */
+export function scanFromClusters(index: CorpusIndex, clusters: number[][], opts: MatchOptions): ScanResult {
+  const matcher = new UnitMatcher(index, opts.threshold);
+  const candidates = clusters
+    .map((uniques) => toCandidate(index, uniques, matcher))
+    .sort((x, y) => y.meanChars - x.meanChars || x.rows[0] - y.rows[0]);
+  const covered = index.docs.map(() => new IntervalSet());
+  const phrases: Phrase[] = [];
+  for (const c of candidates) {
+    const fresh = c.rows.filter((r) => !covered[index.units.doc[r]].contains(index.units.start[r], index.units.end[r]));
+    if (distinctDocs(index, fresh) < opts.minDocs) continue;
+    for (const r of c.rows) covered[index.units.doc[r]].add(index.units.start[r], index.units.end[r]);
+    phrases.push(toPhrase(index, c));
+  }
+  phrases.sort(
+    (x, y) => y.docFreq - x.docFreq || y.count - x.count || y.meanChars - x.meanChars || compareStrings(x.text, y.text),
+  );
+  return { schema: 'taohua.scan/1', documents: documentStats(index, covered, phrases), phrases };
+}
+
+function toCandidate(index: CorpusIndex, uniques: number[], matcher: UnitMatcher): Candidate {
+  const rows: number[] = [];
+  for (const u of uniques) rows.push(...index.occurrences(u));
+  rows.sort((a, b) => a - b);
+  const total = rows.reduce((n, r) => n + index.units.end[r] - index.units.start[r], 0);
+  const rep = uniques.reduce((best, u) => (index.occurrences(u).length > index.occurrences(best).length ? u : best));
+  const close = uniques.filter((u) => u === rep || jaccard(matcher.shinglesOf(u), matcher.shinglesOf(rep)) >= TEMPLATE_SIMILARITY);
+  const templateRows = close.slice(0, TEMPLATE_MEMBERS).map((u) => index.uniqueFirst[u]);
+  return { rows, templateRows, meanChars: total / rows.length };
+}
+
+function distinctDocs(index: CorpusIndex, rows: number[]): number {
+  return new Set(rows.map((r) => index.units.doc[r])).size;
+}
+
+function toPhrase(index: CorpusIndex, { rows, templateRows }: Candidate): Phrase {
+  const members: Member[] = rows.map((r) => ({
+    doc: index.docs[index.units.doc[r]].path,
+    start: index.units.start[r],
+    end: index.units.end[r],
+    text: index.unitText(r),
+  }));
+  const texts = members.map((m) => m.text);
+  return {
+    text: mostCommon(texts),
+    template: deriveTemplate([...new Set(templateRows.map((r) => simplify(index.unitText(r))))]),
+    docFreq: new Set(members.map((m) => m.doc)).size,
+    count: members.length,
+    meanChars: Math.round((texts.reduce((n, t) => n + t.length, 0) / texts.length) * 10) / 10,
+    docs: [...new Set(members.map((m) => m.doc))].sort(compareStrings),
+    members,
+  };
+}
+
+function mostCommon(texts: string[]): string {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let best = texts[0];
+  for (const [t, n] of counts) if (n > counts.get(best)! || (n === counts.get(best)! && t < best)) best = t;
+  return best;
+}
+
+function documentStats(index: CorpusIndex, covered: IntervalSet[], phrases: Phrase[]): DocumentStats[] {
+  const phrasesPerDoc = new Map<string, number>();
+  for (const p of phrases) for (const d of p.docs) phrasesPerDoc.set(d, (phrasesPerDoc.get(d) ?? 0) + 1);
+  return index.docs.map((doc, d) => {
+    const chrome = IntervalSet.fromPairs(doc.chrome);
+    const chars = nonBlankLength(doc.text, 0, doc.text.length) - chrome.count((a, b) => nonBlankLength(doc.text, a, b));
+    const stockChars = covered[d].minus(chrome).count((a, b) => nonBlankLength(doc.text, a, b));
+    return {
+      path: doc.path,
+      chars,
+      stockChars,
+      stockRatio: chars ? Math.round((stockChars / chars) * 1e4) / 1e4 : 0,
+      phrases: phrasesPerDoc.get(doc.path) ?? 0,
+    };
+  });
+}
