@@ -1,0 +1,108 @@
+// Sketching on a pool of worker threads (piscina). Documents are read on the main thread; workers
+// get batches of texts and hand back typed arrays. Results are ordered by input, and each document
+// is sketched by the same function wherever it runs, so the index does not depend on the thread
+// count.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { TaohuaError } from '../errors.js';
+import type { IndexedDoc } from '../index/corpus-index.js';
+import type { SketchedDocument } from '../index/sketch-document.js';
+import { sketchHere, type Progress, type Sketcher } from '../pipeline.js';
+import type { SourceDoc } from '../types.js';
+import { makeBatches, type Batch } from './batches.js';
+import type { SketchTask, SketchTaskResult, WireDoc } from './protocol.js';
+
+/** Below this much text a pool costs more (thread start-up, copying) than it saves. */
+const SMALL_INPUT_CHARS = 256 * 1024;
+
+export interface PoolSketcher {
+  sketcher: Sketcher;
+  /** Stops the worker threads (if any were started). */
+  close(): Promise<void>;
+}
+
+/** threads = 0: one per core. One thread sketches on the calling thread. */
+export function resolveThreads(threads: number): number {
+  return threads > 0 ? threads : Math.max(1, availableParallelism());
+}
+
+export function createPoolSketcher(threads: number): PoolSketcher {
+  const n = resolveThreads(threads);
+  let pool: Piscina | undefined;
+  const sketcher: Sketcher = async (docs, model, params, onProgress) => {
+    const total = docs.reduce((c, d) => c + d.text.length, 0);
+    if (n === 1 || total < SMALL_INPUT_CHARS) return sketchHere(docs, model, params, onProgress);
+    pool ??= new Piscina({ filename: workerPath(), minThreads: n, maxThreads: n, idleTimeout: 60_000 });
+    return runOnPool(pool, makeBatches(docs, n), { model, params }, docs.length, onProgress);
+  };
+  return {
+    sketcher,
+    close: async () => {
+      const p = pool;
+      pool = undefined;
+      if (p) await p.destroy();
+    },
+  };
+}
+
+async function runOnPool(
+  pool: Piscina,
+  batches: Batch[],
+  shared: Omit<SketchTask, 'docs'>,
+  total: number,
+  onProgress?: (p: Progress) => void,
+): Promise<SketchedDocument[]> {
+  const out = new Array<SketchedDocument>(total);
+  let done = 0;
+  let chars = 0;
+  await Promise.all(
+    batches.map(async (b) => {
+      const r = await runTask(pool, { docs: b.docs, ...shared });
+      r.forEach((w, k) => (out[b.from + k] = fromWire(b.docs[k], w)));
+      done += b.docs.length;
+      chars += b.chars;
+      onProgress?.({ done, total, chars });
+    }),
+  );
+  return out;
+}
+
+async function runTask(pool: Piscina, task: SketchTask): Promise<WireDoc[]> {
+  let r: SketchTaskResult;
+  try {
+    r = (await pool.run(task)) as SketchTaskResult;
+  } catch (e) {
+    throw new TaohuaError('INTERNAL', `sketching worker failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!r.ok) throw new TaohuaError(r.code, r.message, r.path);
+  return r.docs;
+}
+
+function fromWire(src: SourceDoc, w: WireDoc): SketchedDocument {
+  const doc: IndexedDoc = {
+    path: src.path,
+    hash: w.hash,
+    format: src.format,
+    encoding: src.encoding,
+    text: src.text,
+    norm: w.norm,
+    chrome: w.chrome,
+  };
+  return { doc, sketch: w.sketch };
+}
+
+/**
+ * The compiled worker next to this module (dist/src/pool/worker.js); when this module runs from
+ * TypeScript source (vitest), the compiled one in <repo>/dist, which `npm test` builds first.
+ */
+export function workerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const path = here.endsWith('.ts')
+    ? resolve(dirname(here), '../../dist/src/pool/worker.js')
+    : join(dirname(here), 'worker.js');
+  if (!existsSync(path)) throw new TaohuaError('INTERNAL', `worker script missing: ${path} (run npm run build)`);
+  return path;
+}

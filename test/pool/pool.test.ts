@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { normaliseOptions } from '../../src/options.js';
+import { indexDocuments, indexParams, sketchHere, type Progress } from '../../src/pipeline.js';
+import { learnChrome } from '../../src/io/chrome.js';
+import { createPoolSketcher, resolveThreads, workerPath } from '../../src/pool/pool.js';
+import { makeBatches } from '../../src/pool/batches.js';
+import { sketchBatch } from '../../src/pool/worker.js';
+import type { SourceDoc } from '../../src/types.js';
+
+const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+/** The corpus, repeated under other paths (with a varying line) until it is big enough for the pool. */
+function docs(copies: number): SourceDoc[] {
+  const base = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(corpusDir + f, 'utf8'));
+  const out: SourceDoc[] = [];
+  for (let c = 0; c < copies; c++) {
+    base.forEach((text, i) => out.push({ path: `c${c}/d${i}.txt`, text: `第${c}份。\n${text}`, format: 'txt', encoding: 'utf-8' }));
+  }
+  return out;
+}
+
+const o = normaliseOptions({});
+const params = indexParams(o);
+const pools: Array<{ close(): Promise<void> }> = [];
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
+
+describe('pool sketcher', () => {
+  it('finds the compiled worker', () => {
+    expect(workerPath()).toMatch(/dist[\\/]src[\\/]pool[\\/]worker\.js$/);
+  });
+
+  it('threads = 0 means one per core', () => {
+    expect(resolveThreads(0)).toBeGreaterThanOrEqual(1);
+    expect(resolveThreads(3)).toBe(3);
+  });
+
+  it('gives the same sketches as the main thread, in input order, with progress', async () => {
+    const input = docs(8);
+    const model = learnChrome(input);
+    const here = await sketchHere(input, model, params);
+    const pool = createPoolSketcher(2);
+    pools.push(pool);
+    const seen: Progress[] = [];
+    const there = await pool.sketcher(input, model, params, (p) => seen.push(p));
+    expect(there.map((s) => s.doc.path)).toEqual(input.map((d) => d.path));
+    expect(there).toEqual(here);
+    const last = seen[seen.length - 1];
+    expect(last.done).toBe(input.length);
+    expect(last.total).toBe(input.length);
+    expect(last.chars).toBe(input.reduce((n, d) => n + d.text.length, 0));
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+  });
+
+  it('builds the same index with 1 and 3 threads', async () => {
+    const input = docs(8);
+    const p1 = createPoolSketcher(1);
+    const p3 = createPoolSketcher(3);
+    pools.push(p1, p3);
+    const a = await indexDocuments(input, o, p1.sketcher);
+    const b = await indexDocuments(input, o, p3.sketcher);
+    expect(b.units).toEqual(a.units);
+    expect(b.uniqueKey).toEqual(a.uniqueKey);
+    expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
+    expect(b.docs).toEqual(a.docs);
+  });
+
+  it('reports a failing document as a TaohuaError, not a crash', async () => {
+    const bad = { path: 'bad.txt', text: 42, format: 'txt', encoding: 'utf-8' } as unknown as SourceDoc;
+    const r = sketchBatch({ docs: [bad], model: { lines: [] }, params });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.path).toBe('bad.txt');
+  });
+
+  it('batches keep order and cover every document once', () => {
+    const input = docs(20);
+    const batches = makeBatches(input, 2);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flatMap((b) => b.docs)).toEqual(input);
+    batches.forEach((b, i) => expect(b.from).toBe(i === 0 ? 0 : batches[i - 1].from + batches[i - 1].docs.length));
+  });
+});
