@@ -5,7 +5,7 @@ import type { SourceDoc } from '../../src/types.js';
 import { COPY_KINDS, type CopyKind, type Draft, type Item, type Kind, type Piece } from './kinds.js';
 import { OriginalityCheck, sampledSentence } from './originals.js';
 import { Rng } from './prng.js';
-import { cleanSentences, type Corpus } from './sources.js';
+import { chromeModel, cleanSentences, type Corpus } from './sources.js';
 import { spin } from './spin.js';
 import { clausesOf, convertScript, isTraditional, renumber, reorder } from './transforms.js';
 
@@ -44,7 +44,8 @@ const TRANSFORMS: Record<Exclude<CopyKind, 'joined'>, Transform> = {
 
 export function generate(corpus: Corpus, o: GenerateOptions): LabelledSet {
   const rng = new Rng(o.seed);
-  const sources = rng.shuffle(corpus.indexed.flatMap(cleanSentences));
+  const model = chromeModel(corpus);
+  const sources = rng.shuffle(corpus.indexed.flatMap((d) => cleanSentences(d, model)));
   const used = new Set<string>();
   const pieces: Piece[] = [];
   // scarce kinds first, so that they get the sentences that fit them
@@ -61,15 +62,15 @@ export function generate(corpus: Corpus, o: GenerateOptions): LabelledSet {
     }
   }
   const check = new OriginalityCheck(corpus.indexed);
-  const originals = originalPieces(corpus, sources, check, rng, o.originals);
+  const heldOut = rng.shuffle(corpus.heldOut.flatMap((d) => cleanSentences(d, model)));
+  const originals = originalPieces(heldOut, sources, check, rng, o.originals);
   pieces.push(...originals);
   pieces.push(...joinedPieces(sources.filter((s) => !used.has(s)), originals, rng, o.perKind));
   return { corpus: corpus.name, indexed: corpus.indexed, drafts: assemble(corpus.name, rng.shuffle(pieces), o.draftSize) };
 }
 
-function originalPieces(corpus: Corpus, sources: string[], check: OriginalityCheck, rng: Rng, n: number): Piece[] {
+function originalPieces(heldOut: string[], sources: string[], check: OriginalityCheck, rng: Rng, n: number): Piece[] {
   const out: Piece[] = [];
-  const heldOut = rng.shuffle(corpus.heldOut.flatMap(cleanSentences));
   for (const s of heldOut) {
     if (out.length >= n) break;
     if (check.isOriginal(s)) out.push({ kind: 'original-heldout', text: s, truth: [] });

@@ -6,8 +6,11 @@ import { DEFAULTS } from '../../src/options.js';
 import type { SourceDoc } from '../../src/types.js';
 import { UNIT_HEADING } from '../../src/types.js';
 import { textDocument } from '../../src/index.js';
-import { prepare } from '../../src/text/prepare.js';
 import { originalRange } from '../../src/text/normalise.js';
+import { chromeShare } from '../../src/text/chrome-mask.js';
+import { learnChrome, type ChromeModel } from '../../src/io/chrome.js';
+import { prepareWithChrome } from '../../src/index/sketch-document.js';
+import { indexParams } from '../../src/pipeline.js';
 import type { Rng } from './prng.js';
 
 export interface Corpus {
@@ -34,13 +37,22 @@ export function splitCorpus(name: string, docs: readonly SourceDoc[], rng: Rng, 
 const HAN = /\p{Script=Han}/gu;
 const ENDS_WELL = /[。！？；!?;][”’」』）)]*$/;
 
-/** Body sentences as written: one line, 12–150 characters with ≥ 10 hanzi, ending in punctuation. */
-export function cleanSentences(doc: SourceDoc): string[] {
-  const p = prepare(doc, DEFAULTS.normalise);
+/** The page-chrome model the engine learns from the indexed documents. */
+export function chromeModel(corpus: Corpus): ChromeModel {
+  return learnChrome(corpus.indexed);
+}
+
+/**
+ * Body sentences as written: one line, 12–150 characters with ≥ 10 hanzi, ending in punctuation,
+ * and not page chrome by the engine's own model (chrome is never indexed, so it cannot be "copied").
+ */
+export function cleanSentences(doc: SourceDoc, model: ChromeModel): string[] {
+  const { prepared: p, mask } = prepareWithChrome(doc, model, indexParams(DEFAULTS));
   const { sentences, sentenceFlags } = p.segments;
   const out = new Set<string>();
   for (let s = 0; s < sentenceFlags.length; s++) {
     if (sentenceFlags[s] & UNIT_HEADING) continue;
+    if (chromeShare(mask, p.norm.text, sentences[2 * s], sentences[2 * s + 1]) > 0) continue;
     const [start, end] = originalRange(p.norm, sentences[2 * s], sentences[2 * s + 1]);
     const text = doc.text.slice(start, end).trim();
     if (/[\n\r]/.test(text) || text.length < 12 || text.length > 150) continue;
