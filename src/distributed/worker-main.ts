@@ -1,6 +1,7 @@
 // A bare worker process: node dist/src/distributed/worker-main.js --redis redis://HOST:PORT
 // [--concurrency N] [--lock-ms MS]. Prints "ready" when connected; stops on SIGTERM/SIGINT.
-// TAOHUA_TEST_FAIL_SHARD=N makes every map job of shard N fail (for tests only).
+// For tests only: TAOHUA_TEST_FAIL_SHARD=N makes every map job of shard N fail;
+// TAOHUA_TEST_SLOW_MS=MS makes every job wait that long first.
 import { isTaohuaError } from '../errors.js';
 import { startWorker } from './worker.js';
 
@@ -16,12 +17,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const failShard = process.env.TAOHUA_TEST_FAIL_SHARD;
+  const slowMs = Number(process.env.TAOHUA_TEST_SLOW_MS ?? 0);
   const worker = await startWorker({
     redis,
     concurrency: Number(flag('--concurrency') ?? 1),
     lockDurationMs: flag('--lock-ms') ? Number(flag('--lock-ms')) : undefined,
     onLog: process.env.TAOHUA_WORKER_LOG ? (l) => process.stderr.write(`[worker ${process.pid}] ${l}\n`) : undefined,
-    beforeJob: (name, data) => {
+    beforeJob: async (name, data) => {
+      if (slowMs > 0) await new Promise((r) => setTimeout(r, slowMs));
       if (failShard !== undefined && name === 'map' && (data as { shard: number }).shard === Number(failShard))
         throw new Error(`injected failure in shard ${failShard}`);
     },
