@@ -1,0 +1,62 @@
+// The Redis/BullMQ path: the same results as one machine, computed by `taohua worker` processes.
+import { TaohuaError } from '../../errors.js';
+import type { Options } from '../../options.js';
+import type { CorpusIndex } from '../../index/corpus-index.js';
+import { readInputs } from '../../io/read.js';
+import { distributedIndex, distributedScan } from '../../distributed/coordinator.js';
+import { normaliseOptions } from '../../options.js';
+import type { ScanResult, SourceDoc } from '../../types.js';
+import { engineOptions } from '../args.js';
+import { startWorker } from '../../distributed/worker.js';
+import { intFlag, type Flags } from '../args.js';
+import { warn } from '../output.js';
+import { progressBar } from '../progress.js';
+
+export async function distributedIndexFromFlags(
+  flags: Flags,
+  paths: string[],
+  options: Options,
+): Promise<{ index: CorpusIndex; problems: number }> {
+  const { docs, problems } = await readCorpus(paths);
+  const index = await withBar(flags, 'indexing (redis)', (onProgress) => distributedIndex({ redis: flags.redis!, docs, options, onProgress }));
+  return { index, problems };
+}
+
+export async function distributedScanFromFlags(flags: Flags, paths: string[]): Promise<{ result: ScanResult; problems: number }> {
+  if (flags.index) throw new TaohuaError('USAGE', '--redis scans corpus paths; a saved index is scanned on this machine (drop --redis)');
+  const options = normaliseOptions(engineOptions(flags));
+  const { docs, problems } = await readCorpus(paths);
+  const result = await withBar(flags, 'scanning (redis)', (onProgress) => distributedScan({ redis: flags.redis!, docs, options, onProgress }));
+  return { result, problems };
+}
+
+async function readCorpus(paths: string[]): Promise<{ docs: SourceDoc[]; problems: number }> {
+  if (!paths.length) throw new TaohuaError('USAGE', 'no corpus: give PATH...');
+  const { docs, problems } = await readInputs(paths);
+  for (const p of problems) warn(`${p.path}: ${p.message}`);
+  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+  return { docs, problems: problems.length };
+}
+
+type QueueProgress = (p: { phase: string; done: number; total: number }) => void;
+
+async function withBar<T>(flags: Flags, label: string, run: (onProgress: QueueProgress) => Promise<T>): Promise<T> {
+  const bar = progressBar(label, !flags.quiet && process.stderr.isTTY === true);
+  try {
+    return await run((p) => bar.update({ done: p.done, total: p.total, chars: 0, unit: p.phase === 'map' ? 'shards' : 'partitions' }));
+  } finally {
+    bar.done();
+  }
+}
+
+export async function runWorker(flags: Flags): Promise<number> {
+  if (!flags.redis) throw new TaohuaError('USAGE', 'worker needs --redis redis://HOST:PORT');
+  const worker = await startWorker({ redis: flags.redis, concurrency: intFlag(flags.threads, 'threads') });
+  warn(`worker connected to ${flags.redis} (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => void worker.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,62 @@
+// The corpus a command runs against: a saved index (--index) or files read now (--against / PATH...).
+import { TaohuaError } from '../errors.js';
+import { normaliseOptions, type Options } from '../options.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { readInputs } from '../io/read.js';
+import { indexDocuments } from '../pipeline.js';
+import { loadIndex } from '../index/store.js';
+import { assertSameParams } from '../index/add.js';
+import { createPoolSketcher } from '../pool/pool.js';
+import { indexParams } from '../pipeline.js';
+import type { Flags } from './args.js';
+import { engineOptions } from './args.js';
+import { warn } from './output.js';
+import { progressBar } from './progress.js';
+
+export interface Corpus {
+  index: CorpusIndex;
+  options: Options;
+  /** Inputs that could not be read (already reported on stderr). */
+  problems: number;
+}
+
+export async function openCorpus(flags: Flags, paths: string[]): Promise<Corpus> {
+  const options = normaliseOptions(engineOptions(flags));
+  if (flags.index && paths.length) throw new TaohuaError('USAGE', 'give either --index or corpus paths, not both');
+  if (flags.index) {
+    const index = await loadIndex(flags.index);
+    assertFlagsMatchIndex(flags, index, options, flags.index);
+    return { index, options: { ...options, normalise: index.params.normalise, sketch: index.params.sketch }, problems: 0 };
+  }
+  if (!paths.length) throw new TaohuaError('USAGE', 'no corpus: give --against PATH (or PATH...) or --index FILE');
+  const { index, problems } = await buildFromPaths(paths, options, flags.quiet === true);
+  return { index, options, problems };
+}
+
+export async function buildFromPaths(
+  paths: string[],
+  options: Options,
+  quiet: boolean,
+): Promise<{ index: CorpusIndex; problems: number }> {
+  const { docs, problems } = await readInputs(paths);
+  for (const p of problems) warn(`${p.path}: ${p.message}`);
+  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+  const pool = createPoolSketcher(options.threads);
+  const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
+  try {
+    const index = await indexDocuments(docs, options, pool.sketcher, bar.update);
+    return { index, problems: problems.length };
+  } finally {
+    bar.done();
+    await pool.close();
+  }
+}
+
+/** Engine flags given with a saved index must agree with the parameters it was built with. */
+export function assertFlagsMatchIndex(flags: Flags, index: CorpusIndex, options: Options, path: string): void {
+  if (asksForEngineParams(flags)) assertSameParams(index.params, indexParams(options), path);
+}
+
+function asksForEngineParams(f: Flags): boolean {
+  return [f.mode, f.n, f.bands, f.rows, f['min-chars']].some((v) => v !== undefined) || !!f['no-synonyms'] || !!f['no-places'] || !!f['keep-chrome'];
+}

@@ -1,0 +1,43 @@
+export const VERSION = '0.1.0';
+
+export const HELP = `taohua ${VERSION} — find stock phrasing (套话) and near-duplicate text
+
+Usage:
+  taohua check DRAFT (--against PATH... | --index FILE) [--json | --csv] [--html FILE]
+  taohua scan PATH... | --index FILE  [--json | --csv [--table phrases|documents]] [--top N] [--sort KEY] [--min-docs N]
+  taohua phrases ...                  (same as scan)
+  taohua compare A B [--json] [--html FILE]
+  taohua index PATH... -o FILE [--redis URL]
+  taohua add PATH... --index FILE
+  taohua serve --index FILE [--port 8080] [--host 127.0.0.1]
+  taohua worker --redis redis://HOST:PORT
+
+Inputs: .txt .md .html .htm .docx .pdf files, folders of them, or - for standard input.
+
+Output:
+  --json              one JSON document on stdout (schemas in the README)
+  --csv               CSV on stdout (RFC 4180); --bom adds a UTF-8 BOM for Excel
+  --table T           scan --csv: phrases (default) or documents
+  --html FILE         write a self-contained HTML report (check, compare)
+  --top N             phrases shown (scan; default 20 on the terminal, all in JSON/CSV)
+  --sort KEY          docFreq (default), count, meanChars, text, template; --asc to reverse
+  --no-color          plain terminal output (also NO_COLOR=1)
+  -q, --quiet         no progress or summary lines on stderr
+
+Matching (defaults in the README):
+  --mode char|word    shingles of characters or jieba words
+  --n N               shingle length
+  --bands B --rows R  LSH bands and rows per band (k = B × R)
+  --threshold X       exact Jaccard a match must reach (0–1)
+  --min-chars N       shortest unit matched, in content characters
+  --min-docs N        documents a stock phrase must appear in (scan)
+  --stock-coverage X  share of a sentence that must be stock for the label stock
+  --keep-chrome       treat page chrome (download prompts, site watermarks) as text
+  --no-synonyms       do not fold known spinner synonyms (效劳→服务 …)
+  --no-places         do not fold 县/区/市 … into one class
+  -t, --threads N     worker threads (default: one per core)
+
+Exit codes: 0 ok · 1 done, but some inputs were skipped · 2 usage · 3 path missing or unreadable
+            4 input not usable (binary, undecodable, empty, no text) · 5 index file problem
+            6 Redis problem · 70 internal error
+`;
