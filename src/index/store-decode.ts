@@ -1,0 +1,185 @@
+// The bytes of a saved file → CorpusIndex. Everything is checked before anything is built, and
+// arrays are copied out of the file buffer, so a failed load leaves nothing half made and a
+// loaded index does not pin the file's bytes in memory.
+import { createHash } from 'node:crypto';
+import { TaohuaError } from '../errors.js';
+import { CorpusIndex, INDEX_FORMAT_VERSION, type IndexedDoc, type UnitRows } from './corpus-index.js';
+import { LshTable } from './lsh-table.js';
+import {
+  DIGEST_BYTES,
+  MAGIC,
+  PREAMBLE_BYTES,
+  SECTION_NAMES,
+  padTo,
+  type Header,
+  type Section,
+  type SectionName,
+} from './store-layout.js';
+
+const ELEMENT_BYTES = { u8: 1, i32: 4, u32: 4, f64: 8, utf16: 2 } as const;
+
+function corrupt(path: string, message: string): TaohuaError {
+  return new TaohuaError('INDEX_CORRUPT', message, path);
+}
+
+/** Magic, version, length and checksum; returns the parsed header and where the payload starts. */
+export function verifyFile(buf: Buffer, path: string): { header: Header; payload: number } {
+  if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
+    throw corrupt(path, 'not a taohua index file (bad magic)');
+  }
+  if (buf.length < PREAMBLE_BYTES + DIGEST_BYTES) throw corrupt(path, 'index file is truncated');
+  const version = buf.readUInt32LE(8);
+  if (version !== INDEX_FORMAT_VERSION) {
+    throw new TaohuaError(
+      'INDEX_VERSION',
+      `index file has format version ${version}, this taohua reads version ${INDEX_FORMAT_VERSION}; rebuild it with \`taohua index\``,
+      path,
+    );
+  }
+  const total = buf.readDoubleLE(16);
+  if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
+  const end = buf.length - DIGEST_BYTES;
+  const digest = createHash('sha256').update(buf.subarray(0, end)).digest();
+  if (buf.length !== total || !digest.equals(buf.subarray(end))) throw corrupt(path, 'index file is corrupted (checksum mismatch)');
+  const headerBytes = buf.readUInt32LE(12);
+  if (PREAMBLE_BYTES + headerBytes > end) throw corrupt(path, 'index file is corrupted (bad header length)');
+  let header: Header;
+  try {
+    header = JSON.parse(buf.toString('utf8', PREAMBLE_BYTES, PREAMBLE_BYTES + headerBytes)) as Header;
+  } catch {
+    throw corrupt(path, 'index file is corrupted (unreadable header)');
+  }
+  return { header, payload: PREAMBLE_BYTES + padTo(headerBytes) };
+}
+
+class Sections {
+  private readonly byName = new Map<SectionName, Section>();
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly payload: number,
+    header: Header,
+    private readonly path: string,
+  ) {
+    for (const s of header.sections ?? []) this.byName.set(s.name, s);
+    const end = buf.length - DIGEST_BYTES;
+    for (const name of SECTION_NAMES) {
+      const s = this.byName.get(name);
+      if (!s) throw corrupt(path, `index file is corrupted (no ${name} section)`);
+      const size = ELEMENT_BYTES[s.type];
+      if (!(s.offset >= 0 && s.bytes >= 0 && s.bytes % size === 0 && payload + s.offset + s.bytes <= end)) {
+        throw corrupt(path, `index file is corrupted (bad ${name} section)`);
+      }
+    }
+  }
+
+  /** A fresh copy of a section's bytes (aligned for any typed array). */
+  private bytes(name: SectionName, expectLength: number): ArrayBuffer {
+    const s = this.byName.get(name)!;
+    if (s.bytes !== expectLength * ELEMENT_BYTES[s.type]) throw corrupt(this.path, `index file is corrupted (${name} has the wrong length)`);
+    const start = this.payload + s.offset;
+    const out = new ArrayBuffer(s.bytes);
+    new Uint8Array(out).set(this.buf.subarray(start, start + s.bytes));
+    return out;
+  }
+
+  u8(name: SectionName, n: number): Uint8Array {
+    return new Uint8Array(this.bytes(name, n));
+  }
+  i32(name: SectionName, n: number): Int32Array {
+    return new Int32Array(this.bytes(name, n));
+  }
+  u32(name: SectionName, n: number): Uint32Array {
+    return new Uint32Array(this.bytes(name, n));
+  }
+  f64(name: SectionName, n: number): Float64Array {
+    return new Float64Array(this.bytes(name, n));
+  }
+
+  /** The section's UTF-16LE strings, cut at the given lengths (code units). */
+  strings(name: SectionName, lengths: number[]): string[] {
+    const s = this.byName.get(name)!;
+    const total = lengths.reduce((n, l) => n + l, 0);
+    if (s.bytes !== total * 2) throw corrupt(this.path, `index file is corrupted (${name} has the wrong length)`);
+    let at = this.payload + s.offset;
+    return lengths.map((l) => {
+      const str = this.buf.toString('utf16le', at, at + 2 * l);
+      at += 2 * l;
+      return str;
+    });
+  }
+}
+
+export function decodeIndex(buf: Buffer, path: string): CorpusIndex {
+  const { header, payload } = verifyFile(buf, path);
+  try {
+    return build(header, new Sections(buf, payload, header, path), path);
+  } catch (e) {
+    if (e instanceof TaohuaError) throw e;
+    throw corrupt(path, `index file is corrupted (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function build(h: Header, s: Sections, path: string): CorpusIndex {
+  const n = h.unitCount;
+  const units: UnitRows = {
+    count: n,
+    doc: docColumn(h, n, path),
+    kind: s.u8('kind', n),
+    normStart: s.i32('normStart', n),
+    normEnd: s.i32('normEnd', n),
+    start: s.i32('start', n),
+    end: s.i32('end', n),
+    unique: s.i32('unique', n),
+  };
+  const uniqueKey = s.f64('uniqueKey', h.uniqueCount);
+  const uniqueFirst = s.i32('uniqueFirst', h.uniqueCount);
+  checkRange(units.unique, h.uniqueCount, 'unique', path);
+  checkRange(uniqueFirst, n, 'uniqueFirst', path);
+  const lsh = LshTable.fromArrays({
+    count: h.uniqueCount,
+    bands: h.bands,
+    keys: s.u32('lshKeys', h.uniqueCount * h.bands),
+    ids: s.i32('lshIds', h.uniqueCount * h.bands),
+  });
+  return new CorpusIndex(h.params, docsOf(h, s, units, path), h.chromeModel, units, uniqueKey, uniqueFirst, lsh);
+}
+
+/** The per-row document column, from each document's row count. */
+function docColumn(h: Header, n: number, path: string): Int32Array {
+  const doc = new Int32Array(n);
+  let at = 0;
+  h.docs.forEach((d, i) => {
+    if (!(d.rows >= 0 && at + d.rows <= n)) throw corrupt(path, 'index file is corrupted (row counts)');
+    doc.fill(i, at, at + d.rows);
+    at += d.rows;
+  });
+  if (at !== n) throw corrupt(path, 'index file is corrupted (row counts)');
+  return doc;
+}
+
+function docsOf(h: Header, s: Sections, units: UnitRows, path: string): IndexedDoc[] {
+  const texts = s.strings('text', h.docs.map((d) => d.textChars));
+  const norms = s.strings('norm', h.docs.map((d) => d.normChars));
+  const chromeAll = s.i32('chrome', h.docs.reduce((n, d) => n + d.chromeInts, 0));
+  let at = 0;
+  const docs = h.docs.map((d, i): IndexedDoc => {
+    const chrome = chromeAll.slice(at, at + d.chromeInts);
+    at += d.chromeInts;
+    return { path: d.path, hash: d.hash, format: d.format, encoding: d.encoding, text: texts[i], norm: norms[i], chrome };
+  });
+  for (let r = 0; r < units.count; r++) {
+    const d = docs[units.doc[r]];
+    const ok =
+      units.normStart[r] >= 0 && units.normStart[r] <= units.normEnd[r] && units.normEnd[r] <= d.norm.length &&
+      units.start[r] >= 0 && units.start[r] <= units.end[r] && units.end[r] <= d.text.length;
+    if (!ok) throw corrupt(path, 'index file is corrupted (unit offsets out of range)');
+  }
+  return docs;
+}
+
+function checkRange(a: Int32Array, limit: number, name: string, path: string): void {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] < 0 || a[i] >= limit) throw corrupt(path, `index file is corrupted (${name} out of range)`);
+  }
+}
