@@ -4,13 +4,14 @@
 //
 //   npm run build && node dist/bench/serve-load.js [--requests 200] [--concurrency 50] [--chars 5000] [--index FILE]
 //
-// Without --index the server checks in-process against an index built in memory from corpus/;
-// with --index (a saved index) it runs the piscina check workers.
+// The server runs in a child process. Without --index it checks in-process against an index built
+// in memory from corpus/; with --index (a saved index) it runs the piscina check workers.
 
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { fork } from 'node:child_process';
 
 export interface LoadOptions {
   requests: number;
@@ -115,7 +116,16 @@ function findCorpus(): string {
   throw new Error('corpus/ not found');
 }
 
-async function main(): Promise<void> {
+interface Args {
+  requests: number;
+  concurrency: number;
+  chars: number;
+  drafts: number;
+  index?: string;
+  threads?: number;
+}
+
+function args(): Args {
   const { values } = parseArgs({
     options: {
       requests: { type: 'string', default: '200' },
@@ -124,29 +134,67 @@ async function main(): Promise<void> {
       drafts: { type: 'string', default: '20' },
       index: { type: 'string' },
       threads: { type: 'string' },
+      serve: { type: 'boolean' },
     },
   });
+  return {
+    requests: Number(values.requests),
+    concurrency: Number(values.concurrency),
+    chars: Number(values.chars),
+    drafts: Number(values.drafts),
+    index: values.index,
+    threads: values.threads === undefined ? undefined : Number(values.threads),
+  };
+}
+
+type FromServer = { url: string; rss: number } | { rss: number };
+
+/** The server side, in a child process so that the load generator does not share its event loop. */
+async function serve(a: Args): Promise<void> {
   const { buildIndex } = await import('../src/index.js');
+  const { loadIndex } = await import('../src/index/store.js');
   const { startServer } = await import('../src/server/index.js');
-  const corpus = findCorpus();
-  const index = values.index ? await (await import('../src/index/store.js')).loadIndex(values.index) : (await buildIndex([corpus])).index;
-  const rss0 = process.memoryUsage().rss;
-  const server = await startServer({ index, indexPath: values.index, port: 0, threads: values.threads ? Number(values.threads) : undefined });
+  const index = a.index ? await loadIndex(a.index) : (await buildIndex([findCorpus()])).index;
+  const server = await startServer({ index, indexPath: a.index, port: 0, threads: a.threads });
+  const send = (m: FromServer): void => void process.send?.(m);
+  send({ url: server.url, rss: process.memoryUsage().rss });
+  process.on('message', (m) => {
+    if (m === 'rss') send({ rss: process.memoryUsage().rss });
+    else void server.close().then(() => process.exit(0));
+  });
+}
+
+async function main(a: Args): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), '--serve'], { stdio: 'inherit' });
+  const next = (): Promise<FromServer> => new Promise((resolve) => child.once('message', (m) => resolve(m as FromServer)));
+  const rss = async (): Promise<number> => {
+    const answer = next();
+    child.send('rss');
+    return (await answer).rss;
+  };
+  const ready = await next();
+  if (!('url' in ready)) throw new Error('server did not start');
   try {
-    const drafts = loadDrafts(corpus, Number(values.drafts), Number(values.chars));
-    const expected = await expectedAnswers(server.url, drafts);
-    const rss1 = process.memoryUsage().rss;
-    const r = await runLoad(server.url, drafts, expected, { requests: Number(values.requests), concurrency: Number(values.concurrency) });
-    const rss2 = process.memoryUsage().rss;
-    const mode = values.index ? `worker threads on ${values.index}` : 'in-process, index in memory';
-    console.log(`taohua serve load: ${r.requests} requests, ${values.concurrency} concurrent, ${values.chars}-char drafts (${drafts.length} different), ${mode}`);
+    const drafts = loadDrafts(findCorpus(), a.drafts, a.chars);
+    const expected = await expectedAnswers(ready.url, drafts);
+    // An untimed round, so that every worker has loaded the index and the segmenter and is compiled.
+    await runLoad(ready.url, drafts, expected, { requests: drafts.length * 2, concurrency: a.concurrency });
+    const rss1 = await rss();
+    const r = await runLoad(ready.url, drafts, expected, { requests: a.requests, concurrency: a.concurrency });
+    const rss2 = await rss();
+    const mode = a.index ? `${a.threads ?? 'one per core'} worker threads on ${a.index}` : 'in-process, index in memory';
+    console.log(`taohua serve load: ${r.requests} requests, ${a.concurrency} concurrent, ${a.chars}-char drafts (${drafts.length} different), ${mode}`);
     console.log(`  answered ${r.ok} correctly, ${r.wrong} wrong, ${r.failed} lost`);
     console.log(`  ${r.perSecond.toFixed(1)} requests/s in ${r.seconds.toFixed(1)} s; latency p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`);
-    console.log(`  RSS (this process): ${mb(rss0)} after loading the index, ${mb(rss1)} after warm-up, ${mb(rss2)} after the load`);
+    console.log(`  server RSS: ${mb(ready.rss)} serving, ${mb(rss1)} after warm-up, ${mb(rss2)} after the load`);
     if (r.ok !== r.requests) process.exitCode = 1;
   } finally {
-    await server.close();
+    child.send('close');
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const a = args();
+  if (process.argv.includes('--serve')) await serve(a);
+  else await main(a);
+}
