@@ -2,25 +2,20 @@
 // The CLI: a thin layer over the library. The only place that exits.
 import { EXIT_CODES, TaohuaError } from '../errors.js';
 import { parse, type Flags } from './args.js';
-import { runCheck } from './commands/check.js';
-import { runCompare } from './commands/compare.js';
-import { runScan } from './commands/scan.js';
-import { runAdd, runIndex } from './commands/index-cmd.js';
-import { runServe } from './commands/serve.js';
-import { runWorker } from './commands/distributed.js';
 import { HELP, VERSION } from './help.js';
 
 type Command = (flags: Flags, positionals: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: runCheck,
-  scan: runScan,
-  phrases: runScan,
-  compare: runCompare,
-  index: runIndex,
-  add: runAdd,
-  serve: (f) => runServe(f),
-  worker: (f) => runWorker(f),
+// Loaded on demand: the server and the Redis client cost start-up time that check and scan need not pay.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).runCheck,
+  scan: async () => (await import('./commands/scan.js')).runScan,
+  phrases: async () => (await import('./commands/scan.js')).runScan,
+  compare: async () => (await import('./commands/compare.js')).runCompare,
+  index: async () => (await import('./commands/index-cmd.js')).runIndex,
+  add: async () => (await import('./commands/index-cmd.js')).runAdd,
+  serve: async () => (await import('./commands/serve.js')).runServe,
+  worker: async () => (await import('./commands/distributed.js')).runWorker,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -28,9 +23,9 @@ async function main(argv: string[]): Promise<number> {
   if (flags.version) return void process.stdout.write(`${VERSION}\n`), 0;
   const [name, ...rest] = positionals;
   if (flags.help || !name) return void process.stdout.write(HELP), name || flags.help ? 0 : 2;
-  const command = COMMANDS[name];
-  if (!command) throw new TaohuaError('USAGE', `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
-  return command(flags, rest);
+  const load = COMMANDS[name];
+  if (!load) throw new TaohuaError('USAGE', `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  return (await load())(flags, rest);
 }
 
 function report(e: unknown): number {

@@ -9,14 +9,13 @@ import { engineOptions, type Flags } from '../args.js';
 import { assertFlagsMatchIndex, buildFromPaths } from '../corpus.js';
 import { warn } from '../output.js';
 import { progressBar } from '../progress.js';
-import { distributedIndexFromFlags } from './distributed.js';
 
 export async function runIndex(flags: Flags, positionals: string[]): Promise<number> {
   if (!flags.output) throw new TaohuaError('USAGE', 'index needs -o FILE: taohua index PATH... -o corpus.taohua');
   if (!positionals.length) throw new TaohuaError('USAGE', 'index needs at least one PATH');
   const options = normaliseOptions(engineOptions(flags));
   const built = flags.redis
-    ? await distributedIndexFromFlags(flags, positionals, options)
+    ? await (await import('./distributed.js')).distributedIndexFromFlags(flags, positionals, options)
     : await buildFromPaths(positionals, options, flags.quiet === true);
   await saveIndex(built.index, flags.output);
   if (!flags.quiet) warn(`indexed ${built.index.docs.length} documents, ${built.index.units.count} units (${built.index.uniqueCount} distinct) → ${flags.output}`);

@@ -5,7 +5,6 @@ import type { PhraseSortKey } from '../../report/index.js';
 import type { ScanResult } from '../../types.js';
 import { intFlag, type Flags } from '../args.js';
 import { openCorpus } from '../corpus.js';
-import { distributedScanFromFlags } from './distributed.js';
 import { useColor, writeStdout } from '../output.js';
 
 const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 'text', 'template'];
@@ -13,7 +12,7 @@ const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 't
 /** `scan` and `phrases`: the corpus against itself. */
 export async function runScan(flags: Flags, positionals: string[]): Promise<number> {
   const paths = [...positionals, ...(flags.against ?? [])];
-  const { result: raw, problems } = flags.redis ? await distributedScanFromFlags(flags, paths) : await scanHere(flags, paths);
+  const { result: raw, problems } = flags.redis ? await (await import('./distributed.js')).distributedScanFromFlags(flags, paths) : await scanHere(flags, paths);
   const result = shape(raw, flags);
   const table = flags.table ?? 'phrases';
   if (table !== 'phrases' && table !== 'documents') throw new TaohuaError('USAGE', `--table takes phrases or documents, not "${table}"`);
