@@ -62,6 +62,10 @@ describe('taohua serve: JSON API', () => {
     const file = await postFile('draft.txt', new TextEncoder().encode(text), 'text/plain');
     expect(file.status).toBe(200);
     expect(await file.json()).toEqual(expected);
+    const form = new FormData();
+    form.append('text', text);
+    const field = await fetch(url('/api/check'), { method: 'POST', body: form });
+    expect(await field.json()).toEqual(expected);
   });
 
   it('takes the file name from a path without its folders', async () => {
@@ -139,6 +143,21 @@ describe('taohua serve: JSON API', () => {
       req.end();
     });
     expect(status).toBe(403);
+  });
+
+  it('renders the report markup for the page with the draft escaped', async () => {
+    const text = `${mixedDraft(1)}<script>alert(1)</script>"'&`;
+    const res = await fetch(url('/api/report'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('id="stock-ratio"');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;');
+    expect(html).not.toMatch(/<script/i);
+    await expectError(await fetch(url('/api/report'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 400, 'BAD_REQUEST');
+    const script = await fetch(url('/report.js'));
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await script.text()).length).toBeGreaterThan(100);
   });
 
   it('serves the page with a strict Content-Security-Policy', async () => {
