@@ -39,7 +39,7 @@ export interface DistributedOptions {
   options: Options;
   onProgress?(p: DistributedProgress): void;
   onProblem?(p: InputProblem): void;
-  /** Characters of text per map job (default 2,000,000). */
+  /** Characters of text per map job (default 500,000). */
   shardChars?: number;
   /** Reduce partitions (default: one per 8M characters, 4 to 64). */
   partitions?: number;
@@ -101,7 +101,7 @@ async function makePlan(o: DistributedOptions, scan: boolean): Promise<Plan> {
   const params = indexParams(o.options);
   const model = o.options.match.chrome ? learnChrome(docs) : { lines: [] };
   const sorted = sortByPath(docs);
-  const shards = planShards(sorted, o.shardChars ?? 2_000_000);
+  const shards = planShards(sorted, o.shardChars ?? 500_000);
   const chars = sorted.reduce((n, d) => n + d.text.length, 0);
   const partitions = scan ? (o.partitions ?? Math.min(64, Math.max(4, Math.ceil(chars / 8e6)))) : 0;
   const threshold = o.options.match.threshold;
@@ -117,7 +117,12 @@ async function work(
   keys: RunKeys,
 ): Promise<{ index: CorpusIndex; scan?: ScanResult }> {
   const { docs, shards, partitions, meta } = plan;
+  const t0 = Date.now();
+  const trace = (what: string): void => {
+    if (process.env.TAOHUA_TRACE) process.stderr.write(`[coordinator +${Date.now() - t0} ms] ${what}\n`);
+  };
   await putInputs(client, keys, plan);
+  trace(`inputs of ${shards.length} shards in Redis`);
   const describe = (i: number): string =>
     `map job for shard ${i} (${shards[i].to - shards[i].from} documents from ${docs[shards[i].from]?.path ?? '-'})`;
   await addStage(flow, keys, 'map', shards.length, (i) => ({ runId: keys.runId, shard: i }));
@@ -125,13 +130,16 @@ async function work(
   await waitStage(queue, client, keys, 'map', shards.length, describe, (done) =>
     mapProgress(done.reduce((n, s) => n + shards[s].to - shards[s].from, 0)),
   );
+  trace('map stage done');
   if (meta.scan) await addStage(flow, keys, 'reduce', partitions, (p) => ({ runId: keys.runId, partition: p }));
   const { index, rowStart } = await assemble(client, keys, plan);
+  trace('index assembled');
   if (!meta.scan) return { index };
   const reduceProgress = progress(o, 'reduce', partitions);
   await waitStage(queue, client, keys, 'reduce', partitions, (p) => `reduce job for partition ${p}`, (done) =>
     reduceProgress(done.length),
   );
+  trace('reduce stage done');
   const { a, b } = await verifiedUniquePairs(client, keys, partitions, index, rowStart);
   return { index, scan: scanFromClusters(index, clustersFromPairs(index, a, b), o.options.match) };
 }
