@@ -66,33 +66,26 @@ export class CorpusIndex {
     const sortedSketches = order.map((i) => sketches[i]);
     const units = concatUnits(sortedSketches);
     const bands = params.sketch.bands;
-    const firstOfKey = new Map<number, number>();
-    const uniqueFirst: number[] = [];
-    const uniqueKey: number[] = [];
+    const { uniqueKey, uniqueFirst } = assignUniques(sortedSketches, units.unique);
+    const keys = new Uint32Array(uniqueFirst.length * bands);
     let row = 0;
+    let u = 0;
     for (const s of sortedSketches) {
       for (let i = 0; i < s.count; i++, row++) {
-        let u = firstOfKey.get(s.contentKey[i]);
-        if (u === undefined) {
-          u = uniqueFirst.length;
-          firstOfKey.set(s.contentKey[i], u);
-          uniqueFirst.push(row);
-          uniqueKey.push(s.contentKey[i]);
+        if (u < uniqueFirst.length && uniqueFirst[u] === row) {
+          for (let j = 0; j < bands; j++) keys[u * bands + j] = s.keys[i * bands + j];
+          u++;
         }
-        units.unique[row] = u;
       }
     }
-    const keys = new Uint32Array(uniqueFirst.length * bands);
-    const rowKeys = concatKeys(sortedSketches, bands);
-    uniqueFirst.forEach((r, u) => keys.set(rowKeys.subarray(r * bands, (r + 1) * bands), u * bands));
     const lsh = LshTable.build(uniqueFirst.length, bands, keys);
     return new CorpusIndex(
       params,
       sortedDocs,
       chrome,
       units,
-      Float64Array.from(uniqueKey),
-      Int32Array.from(uniqueFirst),
+      uniqueKey,
+      uniqueFirst,
       lsh,
     );
   }
@@ -187,14 +180,37 @@ function concatUnits(sketches: DocSketch[]): UnitRows {
   return rows;
 }
 
-function concatKeys(sketches: DocSketch[], bands: number): Uint32Array {
-  const out = new Uint32Array(sketches.reduce((n, s) => n + s.count, 0) * bands);
-  let at = 0;
+/**
+ * Numbers identical units by first occurrence: fills unique[row] and returns each unique's content
+ * key and first row. An open-addressing table on the 53-bit keys (a Map of doubles boxes every key
+ * and was the slowest part of building).
+ */
+function assignUniques(sketches: DocSketch[], unique: Int32Array): { uniqueKey: Float64Array; uniqueFirst: Int32Array } {
+  const total = unique.length;
+  let cap = 16;
+  while (cap < total * 2) cap *= 2;
+  const mask = cap - 1;
+  const slots = new Int32Array(cap); // unique id + 1; 0 is empty
+  const keyOf = new Float64Array(total);
+  const firstOf = new Int32Array(total);
+  let n = 0;
+  let row = 0;
   for (const s of sketches) {
-    out.set(s.keys, at);
-    at += s.keys.length;
+    for (let i = 0; i < s.count; i++, row++) {
+      const key = s.contentKey[i];
+      let h = Math.imul((key >>> 0) ^ ((key / 4294967296) >>> 0), 0x9e3779b1) & mask;
+      let u: number;
+      while ((u = slots[h]) !== 0 && keyOf[u - 1] !== key) h = (h + 1) & mask;
+      if (u === 0) {
+        keyOf[n] = key;
+        firstOf[n] = row;
+        slots[h] = ++n;
+        u = n;
+      }
+      unique[row] = u - 1;
+    }
   }
-  return out;
+  return { uniqueKey: keyOf.slice(0, n), uniqueFirst: firstOf.slice(0, n) };
 }
 
 function lowerBound(a: Int32Array, v: number, lo = 0): number {

@@ -1,0 +1,162 @@
+// One bench configuration in its own process (so peak RSS is this configuration's alone):
+// read files → build with N threads → save → load → check a 5,000-character draft.
+// Prints one line "RESULT {json}". Run by bench/run.ts.
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { normaliseOptions } from '../src/options.js';
+import { readInputs } from '../src/io/read.js';
+import { checkDocument, indexDocuments, type Sketcher } from '../src/pipeline.js';
+import { createPoolSketcher, resolveThreads } from '../src/pool/pool.js';
+import { loadIndex, saveIndex } from '../src/index/store.js';
+import type { CorpusIndex } from '../src/index/corpus-index.js';
+import type { SourceDoc } from '../src/types.js';
+
+export interface BuildBenchArgs {
+  label: string;
+  /** A file listing the inputs, one path a line. */
+  listFile: string;
+  threads: number;
+  indexPath: string;
+  /** Also time a JSON encoding of the same index (small corpora only). */
+  json?: boolean;
+}
+
+export interface BuildBenchResult {
+  label: string;
+  threads: number;
+  docs: number;
+  chars: number;
+  utf8Bytes: number;
+  readMs: number;
+  buildMs: number;
+  sketchMs: number;
+  /** CPU seconds (all threads) per million characters built. */
+  cpuSecPerMChars: number;
+  charsPerSec: number;
+  units: number;
+  uniques: number;
+  bytesPerUnique: number;
+  peakRssBuildMB: number;
+  saveMs: number;
+  fileBytes: number;
+  loadMs: number;
+  checkMedianMs: number;
+  peakRssMB: number;
+  json?: { bytes: number; saveMs: number; loadMs: number };
+}
+
+const now = (): number => performance.now();
+const rssMB = (): number => process.resourceUsage().maxRSS / 1024;
+
+function arrayBytes(index: CorpusIndex): number {
+  const u = index.units;
+  const rows = [u.doc, u.kind, u.normStart, u.normEnd, u.start, u.end, u.unique].reduce((n, a) => n + a.byteLength, 0);
+  return rows + index.uniqueKey.byteLength + index.uniqueFirst.byteLength + index.lsh.byteLength;
+}
+
+function draftOf(docs: SourceDoc[]): SourceDoc {
+  const text = (docs[0].text + docs[Math.floor(docs.length / 2)].text.slice(0, 2500)).slice(0, 5000);
+  return { path: 'draft.txt', text, format: 'txt', encoding: 'utf-8' };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timed(sketcher: Sketcher, into: { ms: number }): Sketcher {
+  return async (...args) => {
+    const t = now();
+    const r = await sketcher(...args);
+    into.ms += now() - t;
+    return r;
+  };
+}
+
+/** The JSON alternative: every array as a JSON array, texts as strings. */
+function jsonRoundTrip(index: CorpusIndex, path: string): { bytes: number; saveMs: number; loadMs: number } {
+  let t = now();
+  const u = index.units;
+  const lsh = index.lsh.toArrays();
+  const obj = {
+    params: index.params,
+    docs: index.docs.map((d) => ({ ...d, chrome: Array.from(d.chrome) })),
+    units: Object.fromEntries(Object.entries(u).map(([k, v]) => [k, typeof v === 'number' ? v : Array.from(v as Int32Array)])),
+    uniqueKey: Array.from(index.uniqueKey),
+    uniqueFirst: Array.from(index.uniqueFirst),
+    lsh: { keys: Array.from(lsh.keys), ids: Array.from(lsh.ids) },
+  };
+  writeFileSync(path, JSON.stringify(obj));
+  const saveMs = now() - t;
+  const bytes = statSync(path).size;
+  t = now();
+  const back = JSON.parse(readFileSync(path, 'utf8')) as typeof obj;
+  const rows = Object.values(back.units).filter((v): v is number[] => Array.isArray(v)).map((v) => Int32Array.from(v));
+  const arrays = [Float64Array.from(back.uniqueKey), Int32Array.from(back.uniqueFirst), Uint32Array.from(back.lsh.keys), Int32Array.from(back.lsh.ids)];
+  const loadMs = now() - t;
+  if (rows.length === 0 || arrays.length === 0) throw new Error('empty');
+  rmSync(path, { force: true });
+  return { bytes, saveMs, loadMs };
+}
+
+export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult> {
+  const o = normaliseOptions({ threads: a.threads });
+  const paths = readFileSync(a.listFile, 'utf8').split('\n').filter(Boolean);
+  let t = now();
+  const { docs } = await readInputs(paths);
+  const readMs = now() - t;
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  const utf8Bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
+  const pool = createPoolSketcher(resolveThreads(a.threads));
+  const sketch = { ms: 0 };
+  const cpu0 = process.cpuUsage();
+  t = now();
+  let index: CorpusIndex | undefined = await indexDocuments(docs, o, timed(pool.sketcher, sketch));
+  const buildMs = now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  await pool.close();
+  const peakRssBuildMB = rssMB();
+  const stats = { units: index.units.count, uniques: index.uniqueCount, bytesPerUnique: arrayBytes(index) / index.uniqueCount };
+  t = now();
+  await saveIndex(index, a.indexPath);
+  const saveMs = now() - t;
+  const json = a.json ? jsonRoundTrip(index, `${a.indexPath}.json`) : undefined;
+  index = undefined;
+  const fileBytes = statSync(a.indexPath).size;
+  t = now();
+  const loaded = await loadIndex(a.indexPath);
+  const loadMs = now() - t;
+  const draft = draftOf(docs);
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    t = now();
+    checkDocument(draft, loaded, o);
+    times.push(now() - t);
+  }
+  rmSync(a.indexPath, { force: true });
+  return {
+    label: a.label,
+    threads: resolveThreads(a.threads),
+    docs: docs.length,
+    chars,
+    utf8Bytes,
+    readMs,
+    buildMs,
+    sketchMs: sketch.ms,
+    cpuSecPerMChars: (cpu.user + cpu.system) / 1e6 / (chars / 1e6),
+    charsPerSec: chars / (buildMs / 1000),
+    ...stats,
+    peakRssBuildMB,
+    saveMs,
+    fileBytes,
+    loadMs,
+    checkMedianMs: median(times),
+    peakRssMB: rssMB(),
+    json,
+  };
+}
+
+if (process.argv[2] === '--child') {
+  const args = JSON.parse(process.argv[3]) as BuildBenchArgs;
+  const r = await runBuildBench(args);
+  process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
+}
