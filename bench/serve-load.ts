@@ -116,6 +116,31 @@ function findCorpus(): string {
   throw new Error('corpus/ not found');
 }
 
+/** Asks /healthz every 100 ms until stopped: how long the server's event loop keeps others waiting. */
+function pollHealth(url: string): { stop(): Promise<number[]> } {
+  const waits: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t = performance.now();
+      await (await fetch(new URL('/healthz', url))).text();
+      waits.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return waits.sort((x, y) => x - y);
+    },
+  };
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
 interface Args {
   requests: number;
   concurrency: number;
@@ -180,12 +205,15 @@ async function main(a: Args): Promise<void> {
     // An untimed round, so that every worker has loaded the index and the segmenter and is compiled.
     await runLoad(ready.url, drafts, expected, { requests: drafts.length * 2, concurrency: a.concurrency });
     const rss1 = await rss();
+    const health = pollHealth(ready.url);
     const r = await runLoad(ready.url, drafts, expected, { requests: a.requests, concurrency: a.concurrency });
+    const waits = await health.stop();
     const rss2 = await rss();
     const mode = a.index ? `${a.threads ?? 'one per core'} worker threads on ${a.index}` : 'in-process, index in memory';
     console.log(`taohua serve load: ${r.requests} requests, ${a.concurrency} concurrent, ${a.chars}-char drafts (${drafts.length} different), ${mode}`);
     console.log(`  answered ${r.ok} correctly, ${r.wrong} wrong, ${r.failed} lost`);
     console.log(`  ${r.perSecond.toFixed(1)} requests/s in ${r.seconds.toFixed(1)} s; latency p50 ${r.p50.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms`);
+    console.log(`  GET /healthz during the load: p50 ${quantile(waits, 0.5).toFixed(0)} ms, max ${quantile(waits, 1).toFixed(0)} ms (${waits.length} polls)`);
     console.log(`  server RSS: ${mb(ready.rss)} serving, ${mb(rss1)} after warm-up, ${mb(rss2)} after the load`);
     if (r.ok !== r.requests) process.exitCode = 1;
   } finally {
