@@ -23,8 +23,13 @@ export interface SketchOptions {
 }
 
 export interface MatchOptions {
-  /** Exact Jaccard at or above which a candidate pair is verified. */
+  /** Exact Jaccard at or above which a draft unit matches a corpus unit (check, compare). */
   threshold: number;
+  /**
+   * Exact Jaccard at or above which two corpus units join one stock phrase (scan). Higher than
+   * `threshold` because union-find is single-linkage: loose edges chain unrelated units together.
+   */
+  clusterThreshold: number;
   /** Units shorter than this (normalised content characters) are not matched. */
   minChars: number;
   /** A sentence whose stock share is at least this is labelled stock. */
@@ -48,9 +53,10 @@ export interface Options {
 
 export const DEFAULTS: Options = {
   normalise: { script: true, slots: true, places: true, synonyms: true },
-  sketch: { mode: 'char', n: 3, bands: 20, rows: 3 },
+  sketch: { mode: 'char', n: 2, bands: 20, rows: 3 },
   match: {
     threshold: 0.5,
+    clusterThreshold: 0.7,
     minChars: 6,
     stockCoverage: 0.8,
     editedCoverage: 0.3,
@@ -77,6 +83,7 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkInt(o.sketch.bands, 1, 512, 'bands');
   checkInt(o.sketch.rows, 1, 64, 'rows');
   checkRange(o.match.threshold, 'threshold');
+  checkRange(o.match.clusterThreshold, 'cluster-threshold');
   checkRange(o.match.stockCoverage, 'stock-coverage');
   checkRange(o.match.editedCoverage, 'edited-coverage');
   checkInt(o.match.minChars, 1, 10_000, 'min-chars');

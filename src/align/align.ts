@@ -5,20 +5,28 @@ import { tokenise } from '../text/tokens.js';
 
 /** An equal run must hold at least this many content characters to count (a lone 的 does not). */
 const MIN_EQUAL_CONTENT = 2;
+/** A replaced stretch this short between two equal runs is a substitution (a spun word, a new number). */
+const MAX_GAP_CONTENT = 4;
 
 /** Marks in `stock` (indexed by draft normalised offset) the parts of draft[a, b) equal to `source`. */
 export function markStock(draftNorm: string, a: number, b: number, source: string, stock: Uint8Array): void {
   const draftTokens = tokenise(draftNorm.slice(a, b));
   const sourceTokens = tokenise(source);
   let at = a;
+  let lastEnd = -1;
+  let gapContent = 0;
   for (const part of diffArrays(draftTokens, sourceTokens)) {
-    if (part.removed && !part.added) {
-      at += length(part.value);
-      continue;
-    }
     if (part.added) continue;
     const len = length(part.value);
-    if (contentCount(part.value) >= MIN_EQUAL_CONTENT) stock.fill(1, at, at + len);
+    const content = contentCount(part.value);
+    if (!part.removed && content >= MIN_EQUAL_CONTENT) {
+      if (lastEnd >= 0 && gapContent <= MAX_GAP_CONTENT) stock.fill(1, lastEnd, at);
+      stock.fill(1, at, at + len);
+      lastEnd = at + len;
+      gapContent = 0;
+    } else {
+      gapContent += content;
+    }
     at += len;
   }
 }

@@ -20,6 +20,7 @@ export const OPTIONS = {
   'min-docs': { type: 'string' },
   'min-chars': { type: 'string' },
   threshold: { type: 'string' },
+  'cluster-threshold': { type: 'string' },
   'stock-coverage': { type: 'string' },
   mode: { type: 'string' },
   n: { type: 'string' },
@@ -81,6 +82,7 @@ export function engineOptions(f: Flags): PartialOptions {
     sketch: strip({ mode: mode as ShingleMode | undefined, n: intFlag(f.n, 'n'), bands: intFlag(f.bands, 'bands'), rows: intFlag(f.rows, 'rows') }),
     match: strip({
       threshold: numberFlag(f.threshold, 'threshold'),
+      clusterThreshold: numberFlag(f['cluster-threshold'], 'cluster-threshold'),
       minChars: intFlag(f['min-chars'], 'min-chars'),
       minDocs: intFlag(f['min-docs'], 'min-docs'),
       stockCoverage: numberFlag(f['stock-coverage'], 'stock-coverage'),

@@ -28,7 +28,8 @@ Matching (defaults in the README):
   --mode char|word    shingles of characters or jieba words
   --n N               shingle length
   --bands B --rows R  LSH bands and rows per band (k = B × R)
-  --threshold X       exact Jaccard a match must reach (0–1)
+  --threshold X       exact Jaccard a draft unit must reach to match (0–1)
+  --cluster-threshold X  exact Jaccard two corpus units need to join one phrase (scan)
   --min-chars N       shortest unit matched, in content characters
   --min-docs N        documents a stock phrase must appear in (scan)
   --stock-coverage X  share of a sentence that must be stock for the label stock

@@ -17,7 +17,8 @@ import { KEY_TTL_MS } from './keys.js';
 import type { RunMeta } from './run-data.js';
 import { decodeOutput, encodeInput, planShards, sortByPath, type Shard } from './shards.js';
 import { verifiedUniquePairs } from './pairs.js';
-import { clustersFromPairs, scanFromClusters } from './scan-from-pairs.js';
+import { clustersFromPairs } from '../match/clusters.js';
+import { scanFromClusters } from '../match/scan.js';
 import type { SketchedDocument } from '../index/sketch-document.js';
 
 export interface DistributedProgress {
@@ -104,7 +105,7 @@ async function makePlan(o: DistributedOptions, scan: boolean): Promise<Plan> {
   const shards = planShards(sorted, o.shardChars ?? 500_000);
   const chars = sorted.reduce((n, d) => n + d.text.length, 0);
   const partitions = scan ? (o.partitions ?? Math.min(64, Math.max(4, Math.ceil(chars / 8e6)))) : 0;
-  const threshold = o.options.match.threshold;
+  const threshold = o.options.match.clusterThreshold;
   return { docs: sorted, shards, partitions, meta: { params, model, threshold, scan, shards: shards.length, partitions } };
 }
 

@@ -13,18 +13,30 @@ export interface PairStats {
   skippedBuckets: number;
 }
 
-/** Clusters of unique units (each a list of unique ids, ascending), singletons omitted. */
-export function clusterUniques(index: CorpusIndex, matcher: UnitMatcher, threshold: number): { clusters: number[][]; stats: PairStats } {
-  const uf = new UnionFind(index.uniqueCount);
+/** Pairs of unique units that share an LSH bucket and pass exact Jaccard. */
+export function verifiedPairs(
+  index: CorpusIndex,
+  matcher: UnitMatcher,
+  threshold: number,
+): { a: Int32Array; b: Int32Array; stats: PairStats } {
   const { a, b, stats } = index.lsh.distinctSelfPairs(MAX_BUCKET);
-  let verified = 0;
-  const kind = (u: number): number => index.units.kind[index.uniqueFirst[u]] & 1;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (jaccard(matcher.shinglesOf(a[i]), matcher.shinglesOf(b[i])) < threshold) continue;
+    a[n] = a[i];
+    b[n] = b[i];
+    n++;
+  }
+  return { a: a.slice(0, n), b: b.slice(0, n), stats: { candidates: a.length, verified: n, skippedBuckets: stats.skippedBuckets } };
+}
+
+/** Clusters (unique ids, ascending) from verified pairs; singletons only when the unit itself recurs. */
+export function clustersFromPairs(index: CorpusIndex, a: Int32Array, b: Int32Array): number[][] {
+  const uf = new UnionFind(index.uniqueCount);
+  const level = (u: number): number => index.units.kind[index.uniqueFirst[u]] & 1;
   for (let i = 0; i < a.length; i++) {
     // A sentence and its own first clause can pass the threshold: clusters stay one level.
-    if (kind(a[i]) !== kind(b[i])) continue;
-    if (jaccard(matcher.shinglesOf(a[i]), matcher.shinglesOf(b[i])) < threshold) continue;
-    uf.union(a[i], b[i]);
-    verified++;
+    if (level(a[i]) === level(b[i])) uf.union(a[i], b[i]);
   }
   const groups = new Map<number, number[]>();
   for (let u = 0; u < index.uniqueCount; u++) {
@@ -38,5 +50,10 @@ export function clusterUniques(index: CorpusIndex, matcher: UnitMatcher, thresho
     const g = groups.get(u);
     if (g && (g.length > 1 || index.occurrences(u).length > 1)) clusters.push(g);
   }
-  return { clusters, stats: { candidates: a.length, verified, skippedBuckets: stats.skippedBuckets } };
+  return clusters;
+}
+
+export function clusterUniques(index: CorpusIndex, matcher: UnitMatcher, threshold: number): { clusters: number[][]; stats: PairStats } {
+  const { a, b, stats } = verifiedPairs(index, matcher, threshold);
+  return { clusters: clustersFromPairs(index, a, b), stats };
 }

@@ -24,8 +24,17 @@ const TEMPLATE_SIMILARITY = 0.6;
 const TEMPLATE_MEMBERS = 50;
 
 export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
-  const matcher = new UnitMatcher(index, opts.threshold);
-  const { clusters } = clusterUniques(index, matcher, opts.threshold);
+  const matcher = new UnitMatcher(index, opts.clusterThreshold);
+  return scanFromClusters(index, clusterUniques(index, matcher, opts.clusterThreshold).clusters, opts, matcher);
+}
+
+/** Phrases and document statistics from clusters of unique units (also the distributed reduce's tail). */
+export function scanFromClusters(
+  index: CorpusIndex,
+  clusters: number[][],
+  opts: MatchOptions,
+  matcher = new UnitMatcher(index, opts.clusterThreshold),
+): ScanResult {
   const candidates = clusters
     .map((uniques) => toCandidate(index, uniques, matcher))
     .sort((x, y) => y.meanChars - x.meanChars || x.rows[0] - y.rows[0]);
