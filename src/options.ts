@@ -34,8 +34,6 @@ export interface MatchOptions {
   minChars: number;
   /** A sentence whose stock share is at least this is labelled stock. */
   stockCoverage: number;
-  /** A sentence whose stock share is at least this (but below stockCoverage) is edited. */
-  editedCoverage: number;
   /** How many matches to list per sentence. */
   maxMatches: number;
   /** Stock phrases must appear in at least this many documents. */
@@ -59,7 +57,6 @@ export const DEFAULTS: Options = {
     clusterThreshold: 0.7,
     minChars: 6,
     stockCoverage: 0.8,
-    editedCoverage: 0.3,
     maxMatches: 3,
     minDocs: 2,
     chrome: true,
@@ -85,7 +82,6 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkRange(o.match.threshold, 'threshold');
   checkRange(o.match.clusterThreshold, 'cluster-threshold');
   checkRange(o.match.stockCoverage, 'stock-coverage');
-  checkRange(o.match.editedCoverage, 'edited-coverage');
   checkInt(o.match.minChars, 1, 10_000, 'min-chars');
   checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
   checkInt(o.threads, 0, 256, 'threads');

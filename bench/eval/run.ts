@@ -87,7 +87,7 @@ function recommendation(best: SweepRow): string {
   return [
     `recommended defaults: ${describe(best)} (mean char-F1 ${best.meanCharF1.toFixed(3)}, false alarm ${best.falseAlarm.toFixed(3)})`,
     `rule: ${RULE}`,
-    same ? 'these are the current defaults in src/options.ts' : `current defaults in src/options.ts differ: ${describe(DEFAULT_POINT)} (stockCoverage ${DEFAULTS.match.stockCoverage}, editedCoverage ${DEFAULTS.match.editedCoverage})`,
+    same ? 'these are the current defaults in src/options.ts' : `current defaults in src/options.ts differ: ${describe(DEFAULT_POINT)} (stockCoverage ${DEFAULTS.match.stockCoverage})`,
   ].join('\n');
 }
 
