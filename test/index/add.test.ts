@@ -64,7 +64,7 @@ describe('addToIndex', () => {
   });
 
   it('refuses other parameters with a message naming both', () => {
-    const built = indexParams(o);
+    const built = indexParams(normaliseOptions({ sketch: { mode: 'char', n: 3 }, match: { chrome: false } }));
     expect(() => assertSameParams(built, built)).not.toThrow();
     const asked = indexParams(normaliseOptions({ sketch: { mode: 'word', n: 2 }, match: { chrome: false } }));
     try {
