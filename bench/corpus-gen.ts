@@ -1,6 +1,6 @@
 // A deterministic synthetic corpus for the scaling bench: documents of 5–50 KB in which about 30%
 // of sentences are stock (taken verbatim, or with one character changed, from corpus/ and, when
-// present, /work/shared/gwr) and the rest are original sentences recombined from a vocabulary of
+// present, ../shared/gwr) and the rest are original sentences recombined from a vocabulary of
 // two-character words drawn from the same texts. Same seed, same files, byte for byte.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

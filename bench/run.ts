@@ -1,6 +1,6 @@
 // `npm run bench`: the scaling bench. Generates a deterministic corpus (cached under the OS temp
 // folder), then builds, saves, loads and checks it with 1, 2 (and N) threads at 25 → 200 MB, each
-// configuration in a child process; also the real /work/shared/gwr corpus when present, and the
+// configuration in a child process; also the real ../shared/gwr corpus when present, and the
 // MinHash figures of bench/sketch.bench.ts. Writes bench/out/results.json.
 //   --quick or BENCH_MB=25: one small size only.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { runSketchBench } from './sketch.bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const GWR = '/work/shared/gwr';
+const GWR = resolve(repo, '..', 'shared', 'gwr');
 const work = join(tmpdir(), 'taohua-bench');
 
 function sizes(): number[] {
