@@ -8,8 +8,8 @@ import type { PreparedDoc } from '../types.js';
 import { UNIT_HEADING } from '../types.js';
 import { isContentChar, isContentUnit } from '../text/content.js';
 import { originalRange } from '../text/normalise.js';
-import { contentKey, unitBandKeys, unitShingles } from '../sketch/unit-sketch.js';
-import { charShingles } from '../sketch/shingle.js';
+import { contentKeyUnits, unitBandKeys, unitShingles } from '../sketch/unit-sketch.js';
+import { charShingleHashes, shingleScratch } from '../sketch/shingle.js';
 
 export const KIND_SENTENCE = 0;
 export const KIND_CLAUSE = 1;
@@ -37,6 +37,8 @@ export interface UnitRange {
 let buf = new Uint16Array(1024);
 let bufLen = 0;
 let points = 0;
+/** Whether buf holds a surrogate pair. */
+let astral = false;
 
 /**
  * Scans text[a, b): content code units into buf (surrogate pairs kept whole, as contentOf does),
@@ -72,6 +74,7 @@ function scanUnit(text: string, mask: Uint8Array, a: number, b: number, minChars
     }
   }
   bufLen = n;
+  astral = surrogates;
   points = surrogates ? codePointCount(buf, n) : n;
   return points >= minChars && (total === 0 || 2 * chrome < total);
 }
@@ -86,15 +89,6 @@ function codePointCount(u: Uint16Array, n: number): number {
     }
   }
   return c;
-}
-
-function bufString(): string {
-  if (bufLen <= 4096) return String.fromCharCode.apply(null, buf.subarray(0, bufLen) as unknown as number[]);
-  let s = '';
-  for (let i = 0; i < bufLen; i += 4096) {
-    s += String.fromCharCode.apply(null, buf.subarray(i, Math.min(bufLen, i + 4096)) as unknown as number[]);
-  }
-  return s;
 }
 
 /** Sentences and clauses worth indexing: long enough, and not page chrome. */
@@ -129,19 +123,26 @@ export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions,
   const keyOf = new Float64Array(cap);
   const chars = new Int32Array(cap);
   const keys = new Uint32Array(cap * opts.bands);
+  const bands = opts.bands;
   let i = 0;
   forEachUnit(p, mask, minChars, (k, a, b) => {
-    const content = bufString();
     const [s, e] = originalRange(p.norm, a, b);
     kind[i] = k;
     normStart[i] = a;
     normEnd[i] = b;
     start[i] = s;
     end[i] = e;
-    keyOf[i] = contentKey(content);
+    const key = contentKeyUnits(buf, bufLen);
+    keyOf[i] = key;
     chars[i] = points;
-    const shingles = opts.mode === 'char' ? charShingles(content, opts.n) : unitShingles(text, a, b, opts);
-    unitBandKeys(shingles, opts, keys, i * opts.bands);
+    if (opts.mode === 'char') {
+      // The signature needs neither order nor uniqueness: hash the windows straight from buf.
+      const n = charShingleHashes(buf, bufLen, opts.n, astral);
+      unitBandKeys(shingleScratch(), opts, keys, i * bands, n);
+    } else {
+      const shingles = unitShingles(text, a, b, opts);
+      unitBandKeys(shingles, opts, keys, i * bands);
+    }
     i++;
   });
   return {

@@ -42,6 +42,19 @@ export function murmur3(s: string, seed = 0): number {
   return fmix32(h ^ (len * 2));
 }
 
+/** murmur3 of u[0, len) read as UTF-16 code units: equals murmur3(String.fromCharCode(...u[0, len)), seed). */
+export function murmur3Units(u: Uint16Array, len: number, seed = 0): number {
+  let h = seed | 0;
+  let i = 0;
+  for (; i + 1 < len; i += 2) h = mix32(h, u[i] | (u[i + 1] << 16));
+  if (i < len) {
+    let k = Math.imul(u[i], C1);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, C2);
+  }
+  return fmix32(h ^ (len * 2));
+}
+
 /** Hash of one uint32 under a seed (a seeded bijection of the input). */
 export function hashU32(x: number, seed = 0): number {
   return fmix32(mix32(seed | 0, x) ^ 4);

@@ -46,9 +46,11 @@ function probesFor(k: number): Uint16Array {
   return table;
 }
 
-/** Writes the k-slot signature (1 ≤ k ≤ MAX_K) of a shingle set, any order, into out[offset, offset+k). */
-export function signature(shingles: Uint32Array, k: number, out: Uint32Array, offset = 0): void {
-  const n = shingles.length;
+/**
+ * Writes the k-slot signature (1 ≤ k ≤ MAX_K) of a shingle set, any order, duplicates allowed,
+ * into out[offset, offset+k). Only shingles[0, n) are read (default: all of them).
+ */
+export function signature(shingles: Uint32Array, k: number, out: Uint32Array, offset = 0, n = shingles.length): void {
   if (n === 0) {
     out.fill(EMPTY_SLOT, offset, offset + k);
     return;

@@ -42,6 +42,61 @@ function windows(src: Int32Array, m: number, n: number, seed: number): Uint32Arr
   return sortUnique(hashes, count);
 }
 
+/**
+ * Hashes of every n-code-point window of the UTF-16 code units u[0, len) (surrogate pairs as one
+ * code point when `astral`), as charShingles would give for the same string but unsorted and
+ * with repeats, in a shared scratch array valid until the next call. Returns the count; the
+ * hashes are in shingleScratch(). For callers that only need a MinHash signature.
+ */
+export function charShingleHashes(u: Uint16Array, len: number, n: number, astral: boolean): number {
+  if (cps.length < len) cps = new Int32Array(Math.max(len, cps.length * 2));
+  let m = 0;
+  if (astral) {
+    for (let i = 0; i < len; i++) {
+      const c = u[i];
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = u[i + 1];
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          cps[m++] = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          i++;
+          continue;
+        }
+      }
+      cps[m++] = c;
+    }
+  } else {
+    for (let i = 0; i < len; i++) cps[i] = u[i];
+    m = len;
+  }
+  if (m === 0) return 0;
+  const w = m < n ? m : n;
+  const count = m - w + 1;
+  if (hashes.length < count) hashes = new Uint32Array(Math.max(count, hashes.length * 2));
+  const src = cps;
+  const out = hashes;
+  const tail = w * 4;
+  if (w === 2) {
+    // The default n: each window's first block is the previous window's second.
+    let prev = mix32(CHAR_SEED, src[0]);
+    for (let i = 0; i < count; i++) {
+      out[i] = fmix32(mix32(prev, src[i + 1]) ^ tail);
+      prev = mix32(CHAR_SEED, src[i + 1]);
+    }
+  } else {
+    for (let i = 0; i < count; i++) {
+      let h = CHAR_SEED;
+      for (let j = 0; j < w; j++) h = mix32(h, src[i + j]);
+      out[i] = fmix32(h ^ tail);
+    }
+  }
+  return count;
+}
+
+/** The scratch array charShingleHashes writes into. */
+export function shingleScratch(): Uint32Array {
+  return hashes;
+}
+
 /** Sorts a[0, n) and returns its distinct values as a fresh array. */
 function sortUnique(a: Uint32Array, n: number): Uint32Array {
   // Insertion sort beats the builtin's call overhead at sentence sizes.
