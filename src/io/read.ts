@@ -113,7 +113,7 @@ async function readFileDoc(path: string): Promise<ReadOneResult> {
   }
   const r = await extractText(path, bytes);
   if (!r.ok) return { ok: false, problem: problem(path, r.code, r.message) };
-  if (r.text.trim() === '') return { ok: false, problem: problem(path, 'EMPTY', bytes.length === 0 ? 'empty file' : 'no text (only white space)') };
+  if (!hasWords(r.text)) return { ok: false, problem: problem(path, 'EMPTY', emptiness(bytes.length, r.text)) };
   return { ok: true, doc: { path, text: r.text, format: r.format, encoding: r.encoding } };
 }
 
@@ -126,7 +126,7 @@ async function readStdin(opts: ReadOptions): Promise<ReadOneResult> {
   }
   const r = decodeBytes(bytes);
   if (!r.ok) return { ok: false, problem: problem('-', r.code, r.message) };
-  if (r.text.trim() === '') return { ok: false, problem: problem('-', 'EMPTY', 'standard input is empty') };
+  if (!hasWords(r.text)) return { ok: false, problem: problem('-', 'EMPTY', `standard input: ${emptiness(bytes.length, r.text)}`) };
   return { ok: true, doc: { path: '-', text: r.text, format: 'stdin', encoding: r.encoding } };
 }
 
@@ -191,4 +191,14 @@ function compareNames(a: string, b: string): number {
 /** A folder's own README or LICENSE describes the corpus; it is not part of it (name it to read it). */
 function isFolderDoc(name: string): boolean {
   return /^(readme|license|licence|copying)(\.[a-z]+)?$/i.test(name);
+}
+
+/** Letters or digits anywhere: a file of only punctuation and white space has nothing to match. */
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+function emptiness(bytes: number, text: string): string {
+  if (bytes === 0) return 'empty file';
+  return text.trim() === '' ? 'no text (only white space)' : 'no text (only punctuation and white space)';
 }
