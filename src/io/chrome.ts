@@ -79,9 +79,29 @@ function isEdge(lines: Lines, i: number, headEnd: number, tailStart: number): bo
   return lines.starts[i] < headEnd || lines.ends[i] > tailStart;
 }
 
+const LETTER = /[\p{L}\p{N}]/u;
+/** Per BMP code unit: 0 unknown, 1 letter or digit, 2 not. */
+const letterCache = new Uint8Array(0x10000);
+
+/** Code points of key matching [\p{L}\p{N}] (as key.match(/[\p{L}\p{N}]/gu) counts them), without allocating. */
 function letterCount(key: string): number {
-  const m = key.match(/[\p{L}\p{N}]/gu);
-  return m ? m.length : 0;
+  const len = key.length;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = key.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        if (LETTER.test(key.slice(i, i + 2))) n++;
+        i++;
+        continue;
+      }
+    }
+    let v = letterCache[c];
+    if (v === 0) letterCache[c] = v = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    if (v === 1) n++;
+  }
+  return n;
 }
 
 const SENTENCE_END = /[。！？!?；;：:…]$/u;
