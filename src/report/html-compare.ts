@@ -2,6 +2,7 @@
 
 import type { CompareResult, SharedPassage } from '../types.js';
 import { escapeHtml } from './escape.js';
+import { pageHead } from './html-head.js';
 import { formatCount, formatPercent } from './format.js';
 import { COMPARE_CSS } from './html-styles.js';
 import { sortedPassages } from './terminal.js';
@@ -67,15 +68,7 @@ export function renderCompareHtml(r: CompareResult, textA: string, textB: string
   const passages = sortedPassages(r.passages);
   const title = `taohua compare · ${r.a.path} ↔ ${r.b.path}`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${COMPARE_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(title, COMPARE_CSS),
     '<div class="wrap">',
     `<header class="card summary"><div><div id="similarity" class="ratio" data-similarity="${r.similarity}">${formatPercent(r.similarity)}</div>` +
       `<div class="muted">相似度 similarity · ${passages.length} shared passages</div></div>` +

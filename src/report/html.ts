@@ -4,6 +4,7 @@ import type { CheckResult, Label, SentenceResult } from '../types.js';
 import { chartPatterns, LABEL_NAMES, labelDonut, swatch } from './chart.js';
 import { draftBlocks, type DraftBlock, type SentencePiece } from './draft-pieces.js';
 import { escapeHtml } from './escape.js';
+import { pageHead } from './html-head.js';
 import { bestMatch, charsByLabel, formatCount, formatPercent, LABELS, rankedSources } from './format.js';
 import { diffMarkup } from './html-diff.js';
 import { CHECK_CSS } from './html-styles.js';
@@ -28,15 +29,7 @@ export function renderCheckHtml(r: CheckResult, opts: CheckHtmlOptions = {}): st
   const blocks = draftBlocks(r, opts.draftText);
   const refNumbers = matchNumbers(blocks);
   return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${CHECK_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead(title, CHECK_CSS),
     chartPatterns(),
     '<div class="wrap">',
     summarySection(r, title),

@@ -6,6 +6,7 @@
 import { PALETTE as P } from '../report/palette.js';
 import { CHECK_CSS } from '../report/html-styles.js';
 import { escapeHtml } from '../report/escape.js';
+import { pageHead } from '../report/html-head.js';
 import { UPLOAD_EXTENSIONS } from './input.js';
 
 export const PAGE_CSP =
@@ -32,15 +33,7 @@ button:disabled{opacity:.6;cursor:progress}
 export function renderPage(docs: number, units: number): string {
   const accept = UPLOAD_EXTENSIONS.join(',');
   return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>taohua · 套话检查 stock phrasing check</title>',
-    `<style>${CHECK_CSS}${PAGE_CSS}</style>`,
-    '</head>',
-    '<body>',
+    ...pageHead('taohua · 套话检查 stock phrasing check', `${CHECK_CSS}${PAGE_CSS}`),
     '<div class="wrap">',
     '<div class="top"><h1>taohua 套话检查</h1>',
     `<span class="muted" id="corpus">语料 corpus: ${docs} 篇 documents · ${units} 句 units</span></div>`,
