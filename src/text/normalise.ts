@@ -6,7 +6,7 @@ import { CharTable, isLineBreak, isSpace } from './char-table.js';
 import { MappedBuilder } from './mapped-builder.js';
 import { rewrite } from './rewrite.js';
 import { SLOT, SLOT_PATTERN } from './slots.js';
-import { synonymPattern, canonicalSynonym } from './synonyms.js';
+import { replaceSynonyms } from './synonyms.js';
 
 const tables = new Map<string, CharTable>();
 
@@ -57,7 +57,7 @@ function foldSpaceRun(text: string, from: number, to: number): string {
 export function normalise(original: string, opts: NormaliseOptions): Normalised {
   let norm = normaliseChars(original, opts);
   if (opts.slots) norm = rewrite(norm, SLOT_PATTERN, () => SLOT);
-  if (opts.synonyms) norm = rewrite(norm, synonymPattern(), canonicalSynonym);
+  if (opts.synonyms) norm = replaceSynonyms(norm);
   return norm;
 }
 
