@@ -61,33 +61,9 @@ export class CorpusIndex {
 
   /** Builds from documents and their sketches; documents are ordered by path. */
   static fromSketches(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel): CorpusIndex {
-    const order = docs.map((_, i) => i).sort((x, y) => compareStrings(docs[x].path, docs[y].path));
-    const sortedDocs = order.map((i) => docs[i]);
-    const sortedSketches = order.map((i) => sketches[i]);
-    const units = concatUnits(sortedSketches);
-    const bands = params.sketch.bands;
-    const { uniqueKey, uniqueFirst } = assignUniques(sortedSketches, units.unique);
-    const keys = new Uint32Array(uniqueFirst.length * bands);
-    let row = 0;
-    let u = 0;
-    for (const s of sortedSketches) {
-      for (let i = 0; i < s.count; i++, row++) {
-        if (u < uniqueFirst.length && uniqueFirst[u] === row) {
-          for (let j = 0; j < bands; j++) keys[u * bands + j] = s.keys[i * bands + j];
-          u++;
-        }
-      }
-    }
-    const lsh = LshTable.build(uniqueFirst.length, bands, keys);
-    return new CorpusIndex(
-      params,
-      sortedDocs,
-      chrome,
-      units,
-      uniqueKey,
-      uniqueFirst,
-      lsh,
-    );
+    const p = collect(params, docs, sketches);
+    const lsh = LshTable.buildBandMajor(p.uniqueFirst.length, params.sketch.bands, p.keys);
+    return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh);
   }
 
   /** Rows [from, to) of the units table that belong to document d. */
@@ -153,6 +129,39 @@ export class CorpusIndex {
     this.occStart = start;
     this.occList = list;
   }
+}
+
+interface Collected {
+  docs: IndexedDoc[];
+  units: UnitRows;
+  uniqueKey: Float64Array;
+  uniqueFirst: Int32Array;
+  /** Band-major band keys of the uniques. */
+  keys: Uint32Array;
+}
+
+function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[]): Collected {
+  const order = docs.map((_, i) => i).sort((x, y) => compareStrings(docs[x].path, docs[y].path));
+  const sortedDocs = order.map((i) => docs[i]);
+  const sortedSketches = order.map((i) => sketches[i]);
+  const units = concatUnits(sortedSketches);
+  const bands = params.sketch.bands;
+  const { uniqueKey, uniqueFirst } = assignUniques(sortedSketches, units.unique);
+  // Each unique's keys go straight into the band-major layout the table sorts in place.
+  const count = uniqueFirst.length;
+  const keys = new Uint32Array(count * bands);
+  let row = 0;
+  let u = 0;
+  for (const s of sortedSketches) {
+    const sk = s.keys;
+    for (let i = 0; i < s.count; i++, row++) {
+      if (u < count && uniqueFirst[u] === row) {
+        for (let j = 0, p = i * bands; j < bands; j++, p++) keys[j * count + u] = sk[p];
+        u++;
+      }
+    }
+  }
+  return { docs: sortedDocs, units, uniqueKey, uniqueFirst, keys };
 }
 
 function concatUnits(sketches: DocSketch[]): UnitRows {

@@ -42,22 +42,23 @@ export class LshTable {
   static build(count: number, bands: number, keys: Uint32Array): LshTable {
     if (!Number.isInteger(bands) || bands < 1) throw new RangeError('bands must be a positive integer');
     if (keys.length < count * bands) throw new RangeError('keys shorter than count × bands');
-    const outKeys = new Uint32Array(count * bands);
-    const outIds = new Int32Array(count * bands);
-    const k0 = new Uint32Array(count);
-    const i0 = new Int32Array(count);
-    const k1 = new Uint32Array(count);
-    const i1 = new Int32Array(count);
-    for (let j = 0; j < bands; j++) {
-      for (let u = 0; u < count; u++) {
-        k0[u] = keys[u * bands + j];
-        i0[u] = u;
-      }
-      radixSort(k0, i0, k1, i1);
-      outKeys.set(k0, j * count);
-      outIds.set(i0, j * count);
-    }
-    return new LshTable({ count, bands, keys: outKeys, ids: outIds });
+    const bandMajor = new Uint32Array(count * bands);
+    // Transpose to band-major in one sequential read (gathering each band with a stride of
+    // `bands` words would read the whole array once per band).
+    for (let u = 0, p = 0; u < count; u++) for (let j = 0; j < bands; j++, p++) bandMajor[j * count + u] = keys[p];
+    return LshTable.buildBandMajor(count, bands, bandMajor);
+  }
+
+  /**
+   * From band-major keys: keys[j·count + u] is unit u's band-j key; ids are 0..count-1. Takes
+   * ownership of `keys` and sorts it in place (it becomes the table's key array).
+   */
+  static buildBandMajor(count: number, bands: number, keys: Uint32Array): LshTable {
+    if (!Number.isInteger(bands) || bands < 1) throw new RangeError('bands must be a positive integer');
+    if (keys.length !== count * bands) throw new RangeError('keys length is not count × bands');
+    const ids = new Int32Array(count * bands);
+    sortBands(keys, ids, count, 0, bands);
+    return new LshTable({ count, bands, keys, ids });
   }
 
   /** a's units keep their ids; b's unit u becomes a.count + u. */
@@ -260,39 +261,81 @@ export class LshTable {
   }
 }
 
-/** Stable LSD radix sort of keys (8 bits × 4 passes), ids carried along. */
-function radixSort(keys: Uint32Array, ids: Int32Array, tmpKeys: Uint32Array, tmpIds: Int32Array): void {
-  const n = keys.length;
-  const counts = new Int32Array(256);
-  let srcK = keys;
-  let srcI = ids;
-  let dstK = tmpKeys;
-  let dstI = tmpIds;
-  for (let shift = 0; shift < 32; shift += 8) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(srcK[i] >>> shift) & 0xff]++;
-    if (counts[(srcK[0] >>> shift) & 0xff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 256; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const d = (srcK[i] >>> shift) & 0xff;
-      const o = counts[d]++;
-      dstK[o] = srcK[i];
-      dstI[o] = srcI[i];
-    }
-    const tk = srcK;
-    srcK = dstK;
-    dstK = tk;
-    const ti = srcI;
-    srcI = dstI;
-    dstI = ti;
+/**
+ * Sorts bands [from, to) of band-major `keys` in place, writing the unit ids (0..count-1) of each
+ * band into the same positions of `ids`.
+ */
+function sortBands(keys: Uint32Array, ids: Int32Array, count: number, from: number, to: number): void {
+  const k1 = new Uint32Array(count);
+  const i1 = new Int32Array(count);
+  for (let j = from; j < to; j++) {
+    bandSort(keys.subarray(j * count, (j + 1) * count), ids.subarray(j * count, (j + 1) * count), k1, i1);
   }
-  if (srcK !== keys) {
-    keys.set(srcK);
-    ids.set(srcI);
+}
+
+const bucketCounts = new Int32Array(768);
+
+/**
+ * Sorts one band's keys ascending with ids 0..n-1 alongside, ids ascending within a key: a stable
+ * scatter on the top byte, then a stable three-pass LSD radix sort inside each bucket while it is
+ * cache-resident (four full-array scatters were bound by cache and TLB misses).
+ */
+function bandSort(keys: Uint32Array, ids: Int32Array, tmpKeys: Uint32Array, tmpIds: Int32Array): void {
+  const n = keys.length;
+  const top = new Int32Array(257);
+  for (let i = 0; i < n; i++) top[(keys[i] >>> 24) + 1]++;
+  for (let d = 0; d < 256; d++) top[d + 1] += top[d];
+  const fill = top.slice(0, 256);
+  for (let i = 0; i < n; i++) {
+    const v = keys[i];
+    const o = fill[v >>> 24]++;
+    tmpKeys[o] = v;
+    tmpIds[o] = i;
+  }
+  const c = bucketCounts;
+  for (let d = 0; d < 256; d++) {
+    const s = top[d];
+    const e = top[d + 1];
+    if (e - s <= 1) {
+      if (e > s) {
+        keys[s] = tmpKeys[s];
+        ids[s] = tmpIds[s];
+      }
+      continue;
+    }
+    c.fill(0);
+    for (let i = s; i < e; i++) {
+      const v = tmpKeys[i];
+      c[v & 0xff]++;
+      c[256 + ((v >>> 8) & 0xff)]++;
+      c[512 + ((v >>> 16) & 0xff)]++;
+    }
+    for (let b = 0; b < 768; b += 256) {
+      let sum = s;
+      for (let x = b; x < b + 256; x++) {
+        const k = c[x];
+        c[x] = sum;
+        sum += k;
+      }
+    }
+    // tmp → out → tmp → out.
+    for (let i = s; i < e; i++) {
+      const v = tmpKeys[i];
+      const o = c[v & 0xff]++;
+      keys[o] = v;
+      ids[o] = tmpIds[i];
+    }
+    for (let i = s; i < e; i++) {
+      const v = keys[i];
+      const o = c[256 + ((v >>> 8) & 0xff)]++;
+      tmpKeys[o] = v;
+      tmpIds[o] = ids[i];
+    }
+    for (let i = s; i < e; i++) {
+      const v = tmpKeys[i];
+      const o = c[512 + ((v >>> 16) & 0xff)]++;
+      keys[o] = v;
+      ids[o] = tmpIds[i];
+    }
   }
 }
