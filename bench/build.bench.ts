@@ -4,7 +4,7 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { normaliseOptions } from '../src/options.js';
 import { readInputs } from '../src/io/read.js';
-import { checkDocument, indexDocuments, type Sketcher } from '../src/pipeline.js';
+import { checkDocument, indexDocuments, indexParams, type Sketcher } from '../src/pipeline.js';
 import { createPoolSketcher, resolveThreads } from '../src/pool/pool.js';
 import { loadIndex, saveIndex } from '../src/index/store.js';
 import type { CorpusIndex } from '../src/index/corpus-index.js';
@@ -101,12 +101,14 @@ function jsonRoundTrip(index: CorpusIndex, path: string): { bytes: number; saveM
 export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult> {
   const o = normaliseOptions({ threads: a.threads });
   const paths = readFileSync(a.listFile, 'utf8').split('\n').filter(Boolean);
+  // As the CLI does: threads start and compile while the main thread reads.
+  const pool = createPoolSketcher(resolveThreads(a.threads));
+  pool.warm(indexParams(o));
   let t = now();
   const { docs } = await readInputs(paths);
   const readMs = now() - t;
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   const utf8Bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
-  const pool = createPoolSketcher(resolveThreads(a.threads));
   const sketch = { ms: 0 };
   const cpu0 = process.cpuUsage();
   t = now();

@@ -38,12 +38,13 @@ export async function buildFromPaths(
   options: Options,
   quiet: boolean,
 ): Promise<{ index: CorpusIndex; problems: number }> {
-  const { docs, problems } = await readInputs(paths);
-  for (const p of problems) warn(`${p.path}: ${p.message}`);
-  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
   const pool = createPoolSketcher(options.threads);
+  pool.warm(indexParams(options));
   const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
   try {
+    const { docs, problems } = await readInputs(paths);
+    for (const p of problems) warn(`${p.path}: ${p.message}`);
+    if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
     const index = await indexDocuments(docs, options, pool.sketcher, bar.update);
     return { index, problems: problems.length };
   } finally {

@@ -8,18 +8,24 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { TaohuaError } from '../errors.js';
-import type { IndexedDoc } from '../index/corpus-index.js';
+import type { IndexedDoc, IndexParams } from '../index/corpus-index.js';
 import type { SketchedDocument } from '../index/sketch-document.js';
 import { sketchHere, type Progress, type Sketcher } from '../pipeline.js';
 import type { SourceDoc } from '../types.js';
 import { makeBatches, type Batch } from './batches.js';
 import type { SketchTask, SketchTaskResult, WireDoc } from './protocol.js';
+import { warmUpDocument } from './warm-up.js';
 
 /** Below this much text a pool costs more (thread start-up, copying) than it saves. */
 const SMALL_INPUT_CHARS = 256 * 1024;
 
 export interface PoolSketcher {
   sketcher: Sketcher;
+  /**
+   * Starts the threads now and compiles them on a synthetic document, so that their ~1 s of
+   * start-up overlaps the main thread's reading and chrome learning. Safe to skip.
+   */
+  warm(params: IndexParams): void;
   /** Stops the worker threads (if any were started). */
   close(): Promise<void>;
 }
@@ -32,14 +38,21 @@ export function resolveThreads(threads: number): number {
 export function createPoolSketcher(threads: number): PoolSketcher {
   const n = resolveThreads(threads);
   let pool: Piscina | undefined;
+  const start = (): Piscina => (pool ??= new Piscina({ filename: workerPath(), minThreads: n, maxThreads: n, idleTimeout: 60_000 }));
   const sketcher: Sketcher = async (docs, model, params, onProgress) => {
     const total = docs.reduce((c, d) => c + d.text.length, 0);
     if (n === 1 || total < SMALL_INPUT_CHARS) return sketchHere(docs, model, params, onProgress);
-    pool ??= new Piscina({ filename: workerPath(), minThreads: n, maxThreads: n, idleTimeout: 60_000 });
-    return runOnPool(pool, makeBatches(docs, n), { model, params }, docs.length, onProgress);
+    return runOnPool(start(), makeBatches(docs, n), { model, params }, docs.length, onProgress);
+  };
+  const warm = (params: IndexParams): void => {
+    if (n === 1) return;
+    const p = start();
+    const task: SketchTask = { docs: [warmUpDocument()], model: { lines: [] }, params };
+    for (let i = 0; i < n; i++) p.run(task).catch(() => undefined);
   };
   return {
     sketcher,
+    warm,
     close: async () => {
       const p = pool;
       pool = undefined;
