@@ -21,6 +21,9 @@ export { TaohuaError, EXIT_CODES } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { CorpusIndex } from './index/corpus-index.js';
 export type { Progress, Sketcher } from './pipeline.js';
+export { saveIndex, loadIndex } from './index/store.js';
+export { addToIndex } from './index/add.js';
+export { createPoolSketcher } from './pool/pool.js';
 
 export interface RunOptions extends PartialOptions {
   onProgress?: (p: Progress) => void;
