@@ -88,8 +88,7 @@ function labelSentence(
 ): SentenceResult {
   const text = p.norm.text;
   const total = contentLength(text, a, b);
-  let stockContent = 0;
-  for (let i = a; i < b; i++) if (stock[i] && contentLength(text, i, i + 1)) stockContent++;
+  const stockContent = contentLength(text, a, b, stock);
   const share = total ? stockContent / total : 0;
   const label: Label =
     stockContent === 0 || stockContent < Math.min(opts.minChars, total)
@@ -126,17 +125,23 @@ function chromeSentence(p: PreparedDoc, a: number, b: number, heading: boolean):
   };
 }
 
-/** The best verified uniques, each shown at its occurrences, one per document, best first. */
+/**
+ * The best verified uniques, each shown at its occurrences, one per document, best first.
+ * Occurrences are in row order, which is document-path order, so the first `max` documents of a
+ * unique are all it can contribute: a clause found in thousands of documents costs `max` objects.
+ */
 function listMatches(found: Verified[], index: CorpusIndex, max: number): Match[] {
   const best = new Map<number, number>();
   for (const v of found) best.set(v.unique, Math.max(best.get(v.unique) ?? 0, v.similarity));
   const out: Match[] = [];
   for (const [u, similarity] of best) {
-    const seenDocs = new Set<number>();
+    let lastDoc = -1;
+    let taken = 0;
     for (const row of index.occurrences(u)) {
       const d = index.units.doc[row];
-      if (seenDocs.has(d)) continue;
-      seenDocs.add(d);
+      if (d === lastDoc) continue;
+      if (taken++ === max) break;
+      lastDoc = d;
       out.push({
         doc: index.docs[d].path,
         start: index.units.start[row],

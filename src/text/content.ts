@@ -35,15 +35,16 @@ export function contentOf(text: string, a = 0, b = text.length): string {
   return out;
 }
 
-/** Number of content code points in text[a, b). */
-export function contentLength(text: string, a = 0, b = text.length): number {
+/** Number of content code points in text[a, b); with `only`, just those whose unit is marked in it. */
+export function contentLength(text: string, a = 0, b = text.length, only?: Uint8Array): number {
   let n = 0;
   for (let i = a; i < b; i++) {
     const code = text.charCodeAt(i);
+    const counts = only === undefined || only[i] !== 0;
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < b) {
-      if (CONTENT.test(text.slice(i, i + 2))) n++;
+      if (counts && CONTENT.test(text.slice(i, i + 2))) n++;
       i++;
-    } else if (isContentUnit(code)) n++;
+    } else if (counts && isContentUnit(code)) n++;
   }
   return n;
 }
