@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 import { chromeRanges, learnChrome, type ChromeModel } from '../../src/io/chrome.js';
 import type { SourceDoc } from '../../src/types.js';
+import { expectWellFormedRanges } from './ranges.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const gwrDir = fileURLToPath(new URL('../../../shared/gwr/', import.meta.url));
@@ -33,16 +34,6 @@ function covered(text: string, r: Int32Array, needle: string): 'all' | 'none' | 
   return inside === 0 ? 'none' : inside === needle.length ? 'all' : 'part';
 }
 
-function wellFormed(text: string, r: Int32Array): void {
-  expect(r.length % 2).toBe(0);
-  let last = -1;
-  for (let i = 0; i < r.length; i += 2) {
-    expect(r[i]).toBeGreaterThan(last);
-    expect(r[i + 1]).toBeGreaterThan(r[i]);
-    expect(r[i + 1]).toBeLessThanOrEqual(text.length);
-    last = r[i + 1];
-  }
-}
 
 describe('chrome on corpus/', () => {
   const docs = load(corpusDir);
@@ -69,7 +60,7 @@ describe('chrome on corpus/', () => {
     for (const [name, needles] of junk) {
       const d = byName(name);
       const r = chromeRanges(d.text, model);
-      wellFormed(d.text, r);
+      expectWellFormedRanges(d.text, r);
       for (const n of needles) expect([name, n, covered(d.text, r, n)]).toEqual([name, n, 'all']);
     }
   });
@@ -121,7 +112,7 @@ describe.skipIf(!existsSync(gwrDir))('chrome on ../shared/gwr', () => {
     for (const d of docs) {
       for (const m of [model, { lines: [] }]) {
         const r = chromeRanges(d.text, m);
-        wellFormed(d.text, r);
+        expectWellFormedRanges(d.text, r);
         const footer = d.text.search(/\n本作品/);
         if (footer < 0) {
           expect([d.path, r.length]).toEqual([d.path, 0]); // the short resolutions without a footer

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chromeRanges, learnChrome } from '../../src/io/chrome.js';
 import { decodeBytes } from '../../src/io/decode.js';
 import { extractText } from '../../src/io/extract.js';
+import { expectWellFormedRanges } from './ranges.js';
 
 const enc = (s: string): number[] => [...new TextEncoder().encode(s)];
 
@@ -50,15 +51,7 @@ describe('fuzz', () => {
     fc.assert(
       fc.property(fc.array(texts, { minLength: 1, maxLength: 4 }), texts, (corpus, text) => {
         const model = learnChrome(corpus.map((t, i) => ({ path: `d${i}`, text: t, format: 'txt', encoding: 'utf-8' })));
-        const r = chromeRanges(text, model);
-        expect(r.length % 2).toBe(0);
-        let last = -1;
-        for (let i = 0; i < r.length; i += 2) {
-          expect(r[i]).toBeGreaterThan(last);
-          expect(r[i + 1]).toBeGreaterThan(r[i]);
-          expect(r[i + 1]).toBeLessThanOrEqual(text.length);
-          last = r[i + 1];
-        }
+        expectWellFormedRanges(text, chromeRanges(text, model));
       }),
       { numRuns: 400 },
     );
