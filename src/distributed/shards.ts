@@ -62,7 +62,7 @@ export function encodeOutput(sketched: SketchedDocument[]): Buffer {
   const w = new Writer().u32(sketched.length);
   for (const { doc, sketch: s } of sketched) {
     w.str(doc.hash).str(doc.norm).arr(doc.chrome).u32(s.count);
-    w.arr(s.kind).arr(s.normStart).arr(s.normEnd).arr(s.start).arr(s.end).arr(s.contentKey).arr(s.contentChars).arr(s.keys);
+    w.arr(s.kind).arr(s.normStart).arr(s.normEnd).arr(s.start).arr(s.end).arr(s.contentKey).arr(s.keys);
   }
   return w.done();
 }
@@ -83,7 +83,6 @@ export function decodeOutput(buf: Buffer, docs: SourceDoc[]): SketchedDocument[]
       start: r.i32(),
       end: r.i32(),
       contentKey: r.f64(),
-      contentChars: r.i32(),
       keys: r.u32s(),
     };
     return { doc: { path: d.path, hash, format: d.format, encoding: d.encoding, text: d.text, norm, chrome }, sketch };

@@ -103,7 +103,6 @@ export class CorpusIndex {
       start: u.start.slice(from, to),
       end: u.end.slice(from, to),
       contentKey: Float64Array.from(u.unique.subarray(from, to), (q) => this.uniqueKey[q]),
-      contentChars: new Int32Array(to - from),
       keys,
     };
   }

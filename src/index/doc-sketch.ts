@@ -22,7 +22,6 @@ export interface DocSketch {
   start: Int32Array;
   end: Int32Array;
   contentKey: Float64Array;
-  contentChars: Int32Array;
   /** count × bands LSH keys, unit-major. */
   keys: Uint32Array;
 }
@@ -121,7 +120,6 @@ export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions,
   const start = new Int32Array(cap);
   const end = new Int32Array(cap);
   const keyOf = new Float64Array(cap);
-  const chars = new Int32Array(cap);
   const keys = new Uint32Array(cap * opts.bands);
   const bands = opts.bands;
   let i = 0;
@@ -134,7 +132,6 @@ export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions,
     end[i] = e;
     const key = contentKeyUnits(buf, bufLen);
     keyOf[i] = key;
-    chars[i] = points;
     if (opts.mode === 'char') {
       // The signature needs neither order nor uniqueness: hash the windows straight from buf.
       const n = charShingleHashes(buf, bufLen, opts.n, astral);
@@ -153,14 +150,13 @@ export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions,
     start: start.slice(0, i),
     end: end.slice(0, i),
     contentKey: keyOf.slice(0, i),
-    contentChars: chars.slice(0, i),
     keys: keys.slice(0, i * opts.bands),
   };
 }
 
 /** The typed arrays of a sketch, for postMessage transfer lists. */
 export function sketchBuffers(s: DocSketch): ArrayBuffer[] {
-  return [s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.contentChars, s.keys].map(
+  return [s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

@@ -30,7 +30,7 @@ export function resultBuffers(docs: WireDoc[]): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   for (const d of docs) {
     const s = d.sketch;
-    for (const a of [d.chrome, s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.contentChars, s.keys]) {
+    for (const a of [d.chrome, s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys]) {
       seen.add(a.buffer as ArrayBuffer);
     }
   }

@@ -31,7 +31,6 @@ function ownedSketch(s: DocSketch): DocSketch {
     start: owned(s.start),
     end: owned(s.end),
     contentKey: owned(s.contentKey),
-    contentChars: owned(s.contentChars),
     keys: owned(s.keys),
   };
 }
