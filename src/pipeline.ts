@@ -72,8 +72,6 @@ export function scanCorpus(index: CorpusIndex, o: Options): ScanResult {
 /** Two documents: index A alone, match B's units against it. */
 export async function compareDocuments(a: SourceDoc, b: SourceDoc, o: Options): Promise<CompareResult> {
   const indexOfA = await indexDocuments([a], { ...o, match: { ...o.match, chrome: false } });
-  const params = indexOfA.params;
-  const pa = prepareWithChrome(a, indexOfA.chromeModel, params).prepared;
-  const pb = prepareWithChrome(b, indexOfA.chromeModel, params).prepared;
-  return compareWithIndex(pa, pb, indexOfA, o.match);
+  const pb = prepareWithChrome(b, indexOfA.chromeModel, indexOfA.params).prepared;
+  return compareWithIndex(a, pb, indexOfA, o.match);
 }

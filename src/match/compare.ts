@@ -1,13 +1,14 @@
 // Two documents side by side: the passages of B that match units of A (an index of A alone).
 import type { MatchOptions } from '../options.js';
-import type { CompareResult, PreparedDoc, SharedPassage } from '../types.js';
+import type { CompareResult, PreparedDoc, SharedPassage, SourceDoc } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { nonBlankLength } from '../align/spans.js';
 import { contentLength } from '../text/content.js';
 import { IntervalSet } from './interval-set.js';
 import { UnitMatcher } from './verify.js';
 
-export function compareWithIndex(a: PreparedDoc, b: PreparedDoc, indexOfA: CorpusIndex, opts: MatchOptions): CompareResult {
+/** A is the indexed side: only its text is needed here, its units are in `indexOfA`. */
+export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusIndex, opts: MatchOptions): CompareResult {
   const matcher = new UnitMatcher(indexOfA, opts.threshold);
   const passages: SharedPassage[] = [];
   const sharedA = new IntervalSet();
@@ -25,13 +26,13 @@ export function compareWithIndex(a: PreparedDoc, b: PreparedDoc, indexOfA: Corpu
     passages.push({ aStart: indexOfA.units.start[row], aEnd: indexOfA.units.end[row], bStart, bEnd, similarity: Math.round(best.similarity * 1e4) / 1e4 });
   }
   passages.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
-  const side = (p: PreparedDoc, shared: IntervalSet) => ({
-    path: p.doc.path,
-    chars: nonBlankLength(p.doc.text, 0, p.doc.text.length),
-    sharedChars: shared.count((s, e) => nonBlankLength(p.doc.text, s, e)),
+  const side = (doc: SourceDoc, shared: IntervalSet) => ({
+    path: doc.path,
+    chars: nonBlankLength(doc.text, 0, doc.text.length),
+    sharedChars: shared.count((s, e) => nonBlankLength(doc.text, s, e)),
   });
   const sa = side(a, sharedA);
-  const sb = side(b, sharedB);
+  const sb = side(b.doc, sharedB);
   const total = sa.chars + sb.chars;
   return {
     schema: 'taohua.compare/1',
