@@ -10,7 +10,12 @@ export interface EditPart {
 /** isBoundary[p] = 1 when code-point position p starts or ends a word. */
 type Boundaries = Uint8Array;
 
-export function editScript(base: readonly string[], member: readonly string[], baseWords: Boundaries, memberWords: Boundaries): EditPart[] {
+export function editScript(
+  base: readonly string[],
+  member: readonly string[],
+  baseWords: Boundaries,
+  memberWords: Boundaries,
+): EditPart[] {
   const parts: EditPart[] = diffChars(base.join(''), member.join('')).map((p) => ({
     kind: p.added ? 'added' : p.removed ? 'removed' : 'equal',
     chars: Array.from(p.value),
@@ -37,16 +42,18 @@ export function editScript(base: readonly string[], member: readonly string[], b
   return parts.filter((p) => p.chars.length > 0);
 }
 
-function opposite(kind: EditPart['kind']): EditPart['kind'] {
-  return kind === 'added' ? 'removed' : 'added';
-}
-
 /**
  * Moves the pure hunk at parts[i] within the equal text around it to the offset with the most of
  * its three edges on word boundaries (its start and end on its own side, the point on the other
  * side); ties keep the nearest offset. `at` holds the hunk's start before moving; returns the move.
  */
-function slide(parts: EditPart[], i: number, hunkWords: Boundaries, otherWords: Boundaries, at: { hunkSide: number; otherSide: number }): number {
+function slide(
+  parts: EditPart[],
+  i: number,
+  hunkWords: Boundaries,
+  otherWords: Boundaries,
+  at: { hunkSide: number; otherSide: number },
+): number {
   const prev = parts[i - 1].chars;
   const next = parts[i + 1].chars;
   const hunk = parts[i].chars;

@@ -35,7 +35,8 @@ function isContent(w: TaggedWord): boolean {
 
 function isNumeric(fill: readonly TaggedWord[]): boolean {
   const content = fill.filter(isContent);
-  return content.some((w) => isNumberWord(w.word)) && content.every((w) => isNumberWord(w.word) || w.tag === 'q' || UNIT_WORD.test(w.word));
+  const unit = (w: TaggedWord): boolean => w.tag === 'q' || UNIT_WORD.test(w.word);
+  return content.some((w) => isNumberWord(w.word)) && content.every((w) => isNumberWord(w.word) || unit(w));
 }
 
 function isAllTagged(fill: readonly TaggedWord[], tags: ReadonlySet<string>): boolean {

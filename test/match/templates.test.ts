@@ -234,9 +234,17 @@ describe.skipIf(!existsSync(GWR))('templates of real clusters (gwr)', () => {
     });
     expect(digitsOnly.length).toBeGreaterThan(10);
     expect(digitsOnly.filter((p) => !p.template.includes('{NUM}')).map((p) => p.template)).toEqual([]);
-    const widest = digitsOnly.reduce((a, b) => (b.docFreq > a.docFreq ? b : a));
-    const distinctNumbers = new Set(widest.members.map((m) => readAs(m.text).match(/[0-9.]+/g)!.join(' ')));
-    expect(distinctNumbers.size).toBeGreaterThan(5);
+    // The one-number clause with the most different numbers ("比上年增加225亿元" and its kin): its
+    // {NUM} slot lists exactly the numbers its members have.
+    const numbers = (text: string): string[] => readAs(text).match(/[0-9]+(?:\.[0-9]+)?/g) ?? [];
+    const numbersOf = (p: Phrase): Set<string> => new Set(p.members.map((m) => numbers(m.text).join(' ')));
+    const oneNumber = (p: Phrase): boolean => p.template.split(SLOT).length === 2 && p.members.every((m) => numbers(m.text).length === 1);
+    const single = digitsOnly.filter(oneNumber);
+    const richest = single.reduce((a, b) => (numbersOf(b).size > numbersOf(a).size ? b : a));
+    expect(numbersOf(richest).size).toBeGreaterThan(10);
+    const listed = richest.slots[0].variants.map((v) => readAs(v.text));
+    expect(listed.length).toBe(Math.min(20, numbersOf(richest).size));
+    for (const n of listed) expect(numbersOf(richest).has(n)).toBe(true);
   });
 
   it('lists variants whose counts add up to the members, each found in that many members', () => {
