@@ -106,10 +106,29 @@ export interface Member {
   text: string;
 }
 
+/** What a template slot holds where members differ: numbers, person names, place names, anything else. */
+export type SlotKind = 'NUM' | 'NAME' | 'PLACE' | 'X';
+
+/** One text a slot takes, as written in the members, and how many member occurrences have it. */
+export interface SlotVariant {
+  text: string;
+  count: number;
+}
+
+export interface TemplateSlot {
+  kind: SlotKind;
+  /** Most frequent first (ties by text), at most 20; '' where a member has nothing there. */
+  variants: SlotVariant[];
+  /** Member occurrences whose text here is not among the variants listed. */
+  others: number;
+}
+
 export interface Phrase {
   text: string;
-  /** The cluster's common text with varying parts as {X} / {NUM} slots. */
+  /** The members' common core with varying parts as {NUM} / {NAME} / {PLACE} / {X} slots. */
   template: string;
+  /** The template's slots in order, each with its variants. */
+  slots: TemplateSlot[];
   docFreq: number;
   count: number;
   meanChars: number;

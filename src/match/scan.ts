@@ -7,25 +7,18 @@ import { compareStrings } from '../index/corpus-index.js';
 import { nonBlankLength } from '../align/spans.js';
 import { clusterUniques } from './clusters.js';
 import { deriveTemplate } from './templates.js';
+import { cachedTagger, type WordTagger } from './word-boundaries.js';
 import { UnitMatcher } from './verify.js';
 import { IntervalSet } from './interval-set.js';
-import { jaccard } from '../sketch/jaccard.js';
-import { simplify } from '../text/char-table.js';
 
 interface Candidate {
   rows: number[];
-  /** Members close enough to the cluster's most frequent unit to share its template. */
-  templateRows: number[];
   meanChars: number;
 }
 
-/** Union-find chains drift; the template is derived from members this close to the representative. */
-const TEMPLATE_SIMILARITY = 0.6;
-const TEMPLATE_MEMBERS = 50;
-
 export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
   const matcher = new UnitMatcher(index, opts.clusterThreshold);
-  return scanFromClusters(index, clusterUniques(index, matcher, opts.clusterThreshold).clusters, opts, matcher);
+  return scanFromClusters(index, clusterUniques(index, matcher, opts.clusterThreshold).clusters, opts);
 }
 
 /** Phrases and document statistics from clusters of unique units (also the distributed reduce's tail). */
@@ -33,18 +26,18 @@ export function scanFromClusters(
   index: CorpusIndex,
   clusters: number[][],
   opts: MatchOptions,
-  matcher = new UnitMatcher(index, opts.clusterThreshold),
 ): ScanResult {
   const candidates = clusters
-    .map((uniques) => toCandidate(index, uniques, matcher))
+    .map((uniques) => toCandidate(index, uniques))
     .sort((x, y) => y.meanChars - x.meanChars || x.rows[0] - y.rows[0]);
   const covered = index.docs.map(() => new IntervalSet());
   const phrases: Phrase[] = [];
+  const tagger = cachedTagger();
   for (const c of candidates) {
     const fresh = c.rows.filter((r) => !covered[index.units.doc[r]].contains(index.units.start[r], index.units.end[r]));
     if (distinctDocs(index, fresh) < opts.minDocs) continue;
     for (const r of c.rows) covered[index.units.doc[r]].add(index.units.start[r], index.units.end[r]);
-    phrases.push(toPhrase(index, c));
+    phrases.push(toPhrase(index, c, tagger));
   }
   phrases.sort(
     (x, y) => y.docFreq - x.docFreq || y.count - x.count || y.meanChars - x.meanChars || compareStrings(x.text, y.text),
@@ -52,22 +45,20 @@ export function scanFromClusters(
   return { schema: 'taohua.scan/1', documents: documentStats(index, covered, phrases), phrases };
 }
 
-function toCandidate(index: CorpusIndex, uniques: number[], matcher: UnitMatcher): Candidate {
+function toCandidate(index: CorpusIndex, uniques: number[]): Candidate {
   const rows: number[] = [];
   for (const u of uniques) rows.push(...index.occurrences(u));
   rows.sort((a, b) => a - b);
   const total = rows.reduce((n, r) => n + index.units.end[r] - index.units.start[r], 0);
-  const rep = uniques.reduce((best, u) => (index.occurrences(u).length > index.occurrences(best).length ? u : best));
-  const close = uniques.filter((u) => u === rep || jaccard(matcher.shinglesOf(u), matcher.shinglesOf(rep)) >= TEMPLATE_SIMILARITY);
-  const templateRows = close.slice(0, TEMPLATE_MEMBERS).map((u) => index.uniqueFirst[u]);
-  return { rows, templateRows, meanChars: total / rows.length };
+  return { rows, meanChars: total / rows.length };
 }
 
 function distinctDocs(index: CorpusIndex, rows: number[]): number {
   return new Set(rows.map((r) => index.units.doc[r])).size;
 }
 
-function toPhrase(index: CorpusIndex, { rows, templateRows }: Candidate): Phrase {
+/** The template reads every member's text as written, so units that normalise alike still show their variants. */
+function toPhrase(index: CorpusIndex, { rows }: Candidate, tagger: WordTagger): Phrase {
   const members: Member[] = rows.map((r) => ({
     doc: index.docs[index.units.doc[r]].path,
     start: index.units.start[r],
@@ -75,9 +66,11 @@ function toPhrase(index: CorpusIndex, { rows, templateRows }: Candidate): Phrase
     text: index.unitText(r),
   }));
   const texts = members.map((m) => m.text);
+  const { template, slots } = deriveTemplate(texts, tagger);
   return {
     text: mostCommon(texts),
-    template: deriveTemplate([...new Set(templateRows.map((r) => simplify(index.unitText(r))))]),
+    template,
+    slots,
     docFreq: new Set(members.map((m) => m.doc)).size,
     count: members.length,
     meanChars: Math.round((texts.reduce((n, t) => n + t.length, 0) / texts.length) * 10) / 10,

@@ -1,113 +1,61 @@
-// Derive a template ("在{X}委、{X}政府的正确领导下") from a cluster of near-duplicate units.
+// A readable template from the members of one stock phrase ("以{NAME}同志为核心的党中央"): the
+// members' common core, with every part that varies as a slot that starts and ends at word
+// boundaries, and each slot's variants with their counts.
 
-import { diffChars } from 'diff';
+import type { SlotKind, SlotVariant, TemplateSlot } from '../types.js';
+import { compareStrings } from '../index/corpus-index.js';
+import { align, formsOf, medoid, type Alignment, type Form } from './template-align.js';
+import { originalSlice } from './template-view.js';
+import { slotKind } from './slot-kinds.js';
+import { cachedTagger, wordsWithin, type WordTagger } from './word-boundaries.js';
 
-/** Members diffed against the base at most; larger clusters are sampled. */
-const MAX_DIFFED = 50;
-/** Candidates for the base (medoid) at most. */
+/** Distinct member texts that decide where the slots are; the rest are only read for variants. */
+const MAX_MARKING = 400;
+/** Candidates for the base (the weighted medoid) at most. */
 const MAX_BASE_CANDIDATES = 12;
+/** Variants listed per slot; the rest are counted in `others`. */
+const MAX_VARIANTS = 20;
 
-/** How one member lines up with the base, as code-point boundaries. */
-interface Alignment {
-  chars: string[];
-  /** leftMap[b]: member position just after base char b-1 (before insertions at b). */
-  leftMap: Int32Array;
-  /** rightMap[b]: member position just before base char b (after insertions at b). */
-  rightMap: Int32Array;
+export interface Template {
+  template: string;
+  slots: TemplateSlot[];
 }
 
+/** A slot as a range of cells [start, end): the base chars and gaps it covers. */
 interface Slot {
   start: number;
   end: number;
 }
 
 /**
- * The members' common text with every part that varies replaced by a slot:
- * {NUM} when every member has a number there, {X} otherwise. One member → its text.
+ * The template of a phrase from its members' original texts, one per occurrence (repeats count).
+ * A prefix or suffix that only some members have is left out; a part that varies elsewhere is a
+ * slot: {NUM}, {NAME}, {PLACE} or {X} (see slot-kinds.ts).
  */
-export function deriveTemplate(texts: string[]): string {
-  const unique = [...new Set(texts)];
-  if (unique.length === 0) return '';
-  if (unique.length === 1) return unique[0];
-  const sample = sampleOf(unique, MAX_DIFFED);
-  const base = Array.from(medoid(sample.slice(0, MAX_BASE_CANDIDATES)));
-  const baseText = base.join('');
-  const others = sample.filter((t) => t !== baseText);
-  const varies = new Uint8Array(base.length * 2 + 1); // cell 2i: gap before char i; 2i+1: char i
-  const alignments = others.map((t) => align(base, t, varies));
-  const slots = widenToWords(runsOf(varies), base, alignments);
-  return renderTemplate(base, slots, alignments);
-}
-
-/** A fixed-seed random sample (partial Fisher–Yates), so results repeat run to run. */
-function sampleOf(items: string[], max: number): string[] {
-  if (items.length <= max) return items;
-  const indices = Array.from(items, (_, i) => i);
-  let seed = 0x9e3779b9;
-  const next = (): number => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+export function deriveTemplate(texts: readonly string[], tagger: WordTagger = cachedTagger()): Template {
+  const forms = formsOf(texts, tagger);
+  if (forms.length === 0) return { template: '', slots: [] };
+  const closing = commonClosing(forms);
+  if (forms.length === 1) return { template: forms[0].chars.join('') + closing, slots: [] };
+  const base = medoid(forms.slice(0, MAX_BASE_CANDIDATES));
+  const varies = new Uint8Array(base.chars.length * 2 + 1);
+  const alignments = forms.map((form, i) => align(base, form, i < MAX_MARKING ? varies : undefined));
+  const slots = widenToWords(runsOf(varies), alignments);
+  const core = withoutPartialEdges(slots, alignments, varies.length);
+  const body = render(base.chars, core, alignments);
+  return {
+    template: body !== '' && core.to === varies.length ? body + closing : body,
+    slots: core.slots.map((slot) => describeSlot(slot, alignments)),
   };
-  for (let k = 0; k < max; k++) {
-    const pick = k + Math.floor(next() * (indices.length - k));
-    [indices[k], indices[pick]] = [indices[pick], indices[k]];
-  }
-  return indices.slice(0, max).sort((a, b) => a - b).map((i) => items[i]);
 }
 
-function editDistance(a: string, b: string): number {
-  let distance = 0;
-  for (const part of diffChars(a, b)) if (part.added || part.removed) distance += part.count;
-  return distance;
+/** The closing punctuation when every member ends with the same, else none. */
+function commonClosing(forms: Form[]): string {
+  const closings = new Set(forms.flatMap((f) => f.views.map((v) => v.view.closing)));
+  return closings.size === 1 ? [...closings][0] : '';
 }
 
-/** The candidate with the least total diff to the others (first wins ties). */
-function medoid(candidates: string[]): string {
-  let best = candidates[0];
-  let bestCost = Infinity;
-  const cost = new Array<number>(candidates.length).fill(0);
-  for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
-      const d = editDistance(candidates[i], candidates[j]);
-      cost[i] += d;
-      cost[j] += d;
-    }
-    if (cost[i] < bestCost) {
-      bestCost = cost[i];
-      best = candidates[i];
-    }
-  }
-  return best;
-}
-
-/** Diffs one member against the base, marking the base cells it changes. */
-function align(base: string[], memberText: string, varies: Uint8Array): Alignment {
-  const chars = Array.from(memberText);
-  const leftMap = new Int32Array(base.length + 1);
-  const rightMap = new Int32Array(base.length + 1);
-  let bi = 0;
-  let mi = 0;
-  for (const part of diffChars(base.join(''), memberText)) {
-    if (part.added) {
-      varies[2 * bi] = 1;
-      mi += part.count;
-      continue;
-    }
-    for (let k = 0; k < part.count; k++) {
-      rightMap[bi] = mi;
-      if (part.removed) varies[2 * bi + 1] = 1;
-      else mi++;
-      bi++;
-      leftMap[bi] = mi;
-    }
-  }
-  rightMap[base.length] = mi;
-  return { chars, leftMap, rightMap };
-}
-
-/** Maximal runs of marked cells as base char ranges (empty for a pure insertion). */
+/** Maximal runs of marked cells; runs with only an untouched gap between them (no base char) merge. */
 function runsOf(varies: Uint8Array): Slot[] {
   const slots: Slot[] = [];
   let c = 0;
@@ -118,62 +66,104 @@ function runsOf(varies: Uint8Array): Slot[] {
     }
     const first = c;
     while (c < varies.length && varies[c]) c++;
-    slots.push({ start: Math.floor(first / 2), end: Math.floor(c / 2) });
+    const last = slots[slots.length - 1];
+    if (last !== undefined && first - last.end === 1 && last.end % 2 === 0) last.end = c;
+    else slots.push({ start: first, end: c });
   }
   return slots;
 }
 
-const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const DIGIT = /[0-9０-９]/;
-
-/** True for letters and digits of space-separated scripts, and a decimal point between digits. */
-function isWordChar(chars: readonly string[], i: number): boolean {
-  const c = chars[i];
-  if (c === undefined) return false;
-  if (c === '.' || c === ',' || c === '．') return DIGIT.test(chars[i - 1] ?? '') && DIGIT.test(chars[i + 1] ?? '');
-  return LETTER_OR_DIGIT.test(c) && !IDEOGRAPHIC.test(c);
-}
-
-function memberSlice(a: Alignment, slot: Slot): string[] {
-  return a.chars.slice(a.leftMap[slot.start], a.rightMap[slot.end]);
+/** Merges slots that overlap, or that touch when `touching` says so. */
+function merged(slots: Slot[], touching: (a: Slot, b: Slot) => boolean): Slot[] {
+  const out: Slot[] = [];
+  for (const slot of slots) {
+    const last = out[out.length - 1];
+    if (last !== undefined && (slot.start < last.end || (slot.start === last.end && touching(last, slot)))) {
+      last.end = Math.max(last.end, slot.end);
+    } else out.push({ ...slot });
+  }
+  return out;
 }
 
 /**
- * A slot that cuts into a word or number grows to the whole word or number
- * ("co{X}i{X}" → "{X}", "9{NUM}" → "{NUM}"); slots that then touch merge.
+ * Grows each slot until both of its ends fall on word boundaries in every member. Slots that
+ * come to overlap merge; slots that only touch stay apart when they hold different kinds
+ * ("县委12号" → "{X}{NUM}号").
  */
-function widenToWords(slots: Slot[], base: string[], alignments: Alignment[]): Slot[] {
-  const widened = slots.map((slot) => {
-    const contents = alignments.map((a) => memberSlice(a, slot));
-    const edgeIsWord = (pick: (chars: string[]) => number): boolean =>
-      (slot.end > slot.start && isWordChar(base, pick(base.slice(slot.start, slot.end)) + slot.start)) ||
-      contents.some((chars) => chars.length > 0 && isWordChar(chars, pick(chars)));
-    let { start, end } = slot;
-    if (edgeIsWord(() => 0)) while (start > 0 && isWordChar(base, start - 1)) start--;
-    if (edgeIsWord((chars) => chars.length - 1)) while (end < base.length && isWordChar(base, end)) end++;
-    return { start, end };
-  });
-  const merged: Slot[] = [];
-  for (const slot of widened) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && slot.start <= last.end) last.end = Math.max(last.end, slot.end);
-    else merged.push({ ...slot });
+function widenToWords(slots: Slot[], alignments: Alignment[]): Slot[] {
+  const cells = alignments[0].at.length - 1;
+  const cutsWordAt = (cell: number): boolean => alignments.some((a) => !a.form.cuts.isBoundary[a.at[cell]]);
+  let current = slots;
+  for (;;) {
+    let grown = false;
+    const widened = current.map(({ start, end }) => {
+      const from = start;
+      const to = end;
+      while (start > 0 && cutsWordAt(start)) start--;
+      while (end < cells && cutsWordAt(end)) end++;
+      grown ||= start !== from || end !== to;
+      return { start, end };
+    });
+    if (!grown) return merged(current, (a, b) => kindOf(a, alignments) === kindOf(b, alignments));
+    current = merged(widened, () => false);
   }
-  return merged;
 }
 
-const NUMBER = /^[0-9０-９]+(?:[.,．][0-9０-９]+)*$/;
+function isEmptyIn(slot: Slot, a: Alignment): boolean {
+  return a.at[slot.start] === a.at[slot.end];
+}
 
-function renderTemplate(base: string[], slots: Slot[], alignments: Alignment[]): string {
+interface Core {
+  slots: Slot[];
+  /** The cells the template spans: [from, to). */
+  from: number;
+  to: number;
+}
+
+/** The common core: a slot with no base char before (or after) it that some member has nothing in is left out. */
+function withoutPartialEdges(slots: Slot[], alignments: Alignment[], cells: number): Core {
+  const kept = [...slots];
+  let from = 0;
+  let to = cells;
+  const partial = (slot: Slot | undefined): slot is Slot => slot !== undefined && alignments.some((a) => isEmptyIn(slot, a));
+  const first = kept[0];
+  if (first !== undefined && first.start <= 1 && partial(first)) from = kept.shift()!.end;
+  const last = kept[kept.length - 1];
+  if (last !== undefined && last.end >= cells - 1 && partial(last)) to = kept.pop()!.start;
+  return { slots: kept, from, to: Math.max(from, to) };
+}
+
+/** Base chars whose cells lie in [from, to). */
+function charsIn(base: string[], from: number, to: number): string {
+  return base.slice(Math.floor(from / 2), Math.floor(to / 2)).join('');
+}
+
+function render(base: string[], core: Core, alignments: Alignment[]): string {
   let out = '';
-  let cursor = 0;
-  for (const slot of slots) {
-    out += base.slice(cursor, slot.start).join('');
-    const contents = [base.slice(slot.start, slot.end), ...alignments.map((a) => memberSlice(a, slot))];
-    const numeric = contents.every((chars) => NUMBER.test(chars.join('')));
-    out += numeric ? '{NUM}' : '{X}';
+  let cursor = core.from;
+  for (const slot of core.slots) {
+    out += `${charsIn(base, cursor, slot.start)}{${kindOf(slot, alignments)}}`;
     cursor = slot.end;
   }
-  return out + base.slice(cursor).join('');
+  return out + charsIn(base, cursor, core.to);
+}
+
+function kindOf(slot: Slot, alignments: Alignment[]): SlotKind {
+  return slotKind(alignments.map((a) => wordsWithin(a.form.cuts, a.at[slot.start], a.at[slot.end])));
+}
+
+/** The slot's kind and its variants as written, counted over member occurrences. */
+function describeSlot(slot: Slot, alignments: Alignment[]): TemplateSlot {
+  const counts = new Map<string, number>();
+  for (const a of alignments) {
+    for (const { view, count } of a.form.views) {
+      const text = originalSlice(view, a.at[slot.start], a.at[slot.end]);
+      counts.set(text, (counts.get(text) ?? 0) + count);
+    }
+  }
+  const variants: SlotVariant[] = [...counts]
+    .map(([text, count]) => ({ text, count }))
+    .sort((x, y) => y.count - x.count || compareStrings(x.text, y.text));
+  const others = variants.slice(MAX_VARIANTS).reduce((n, v) => n + v.count, 0);
+  return { kind: kindOf(slot, alignments), variants: variants.slice(0, MAX_VARIANTS), others };
 }

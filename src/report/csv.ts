@@ -2,6 +2,7 @@
 
 import type { CheckResult, DocumentStats, Phrase } from '../types.js';
 import { bestMatch } from './format.js';
+import { variantsColumn } from './variants.js';
 
 export interface CsvOptions {
   /** Put a UTF-8 byte order mark first (for Excel). */
@@ -22,12 +23,13 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Cel
   return (opts.bom ? '\ufeff' : '') + lines.join('');
 }
 
-export const PHRASE_COLUMNS = ['phrase', 'template', 'docFreq', 'count', 'meanChars', 'example', 'docs'] as const;
+export const PHRASE_COLUMNS = ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs'] as const;
 
 export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
   const rows = phrases.map((p) => [
     p.text,
     p.template,
+    variantsColumn(p.slots),
     p.docFreq,
     p.count,
     p.meanChars,

@@ -9,7 +9,7 @@ import type { CheckResult, CompareResult, ScanResult } from '../types.js';
 const KEY_ORDER = [
   'schema', 'path', 'document', 'doc', 'format', 'encoding',
   'aStart', 'aEnd', 'bStart', 'bEnd', 'start', 'end',
-  'text', 'template', 'label', 'kind', 'docFreq', 'count', 'meanChars',
+  'text', 'template', 'slots', 'label', 'kind', 'variants', 'others', 'docFreq', 'count', 'meanChars',
   'chars', 'stockChars', 'sharedChars', 'stockRatio', 'a', 'b', 'similarity', 'heading',
   'counts', 'stock', 'edited', 'original', 'chrome',
   'spans', 'matches', 'docs', 'members', 'documents', 'phrases', 'sentences', 'passages', 'sources',

@@ -1,9 +1,10 @@
 // Plain-text reports for a terminal: ANSI colour when asked, readable without it.
 
-import type { CheckResult, CompareResult, Label, ScanResult, SharedPassage } from '../types.js';
+import type { CheckResult, CompareResult, Label, Phrase, ScanResult, SharedPassage } from '../types.js';
 import { draftBlocks, type SentencePiece } from './draft-pieces.js';
 import { terminalLine } from './escape.js';
 import { formatCount, formatPercent, LABELS, rankedSources } from './format.js';
+import { slotVariantsText } from './variants.js';
 import { padEndToWidth, padStartToWidth, truncateToWidth } from './width.js';
 
 export interface TerminalOptions {
@@ -92,18 +93,31 @@ function checkSummary(r: CheckResult, opts: CheckTerminalOptions): string[] {
   return lines;
 }
 
-/** Top phrases (documents, occurrences, template) and per-document stock ratios. */
+/** Variants shown per slot on a phrase's second line, and the columns each may take. */
+const TERMINAL_VARIANTS = 3;
+const VARIANT_WIDTH = 14;
+const PHRASE_INDENT = ' '.repeat(21);
+
+/** The slots' leading variants on one line under the template: "{NAME} 习近平 ×24 / 江泽民 ×3 · {X} 核心 ×20 / 总书记 ×10". */
+function variantsLine(p: Phrase): string {
+  const shorten = (text: string): string => truncateToWidth(terminalLine(text), VARIANT_WIDTH);
+  const kinds = p.slots.map((slot) => `{${slot.kind}} ${slotVariantsText(slot, TERMINAL_VARIANTS, shorten)}`);
+  return truncateToWidth(kinds.join(' · '), 100);
+}
+
+/** Top phrases (documents, occurrences, template with its variants) and per-document stock ratios. */
 export function renderScanTerminal(r: ScanResult, opts: ScanTerminalOptions): string {
   const { color } = opts;
   const top = r.phrases.slice(0, opts.top ?? 20);
   const lines: string[] = [paint(`taohua scan · ${r.documents.length} documents · ${r.phrases.length} phrases`, ANSI.bold, color), ''];
-  lines.push(paint(' docs  count  chars  phrase', ANSI.dim, color));
+  lines.push(paint(' docs  count  chars  phrase (under it: variants of its {slots} with their counts)', ANSI.dim, color));
   for (const p of top) {
     const shown = p.template !== '' ? p.template : p.text;
     lines.push(
       `${padStartToWidth(String(p.docFreq), 5)}  ${padStartToWidth(String(p.count), 5)}  ${padStartToWidth(p.meanChars.toFixed(0), 5)}  ` +
         truncateToWidth(terminalLine(shown), 80),
     );
+    if (p.slots?.length) lines.push(PHRASE_INDENT + paint(variantsLine(p), ANSI.dim, color));
   }
   if (r.phrases.length > top.length) lines.push(paint(`… ${r.phrases.length - top.length} more`, ANSI.dim, color));
   lines.push('', paint(' stock    chars  phrases  document', ANSI.dim, color));

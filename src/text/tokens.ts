@@ -4,6 +4,13 @@ import { createRequire } from 'node:module';
 
 interface Jieba {
   cut(text: string, hmm?: boolean): string[];
+  tag(text: string): TaggedWord[];
+}
+
+/** A token and its jieba part-of-speech tag (ICTCLAS set: m numeral, nr person, ns place …; '' outside Han text). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
 }
 
 let jieba: Jieba | undefined;
@@ -25,6 +32,13 @@ export function tokenise(text: string): string[] {
   if (!text) return [];
   if (!HAN.test(text)) return text.match(/[\p{L}\p{N}#]+|\s+|[^\p{L}\p{N}#\s]/gu) ?? [];
   return loadJieba().cut(text, true);
+}
+
+/** Tokens with their part of speech, covering `text` exactly; outside Han text a decimal number is one token. */
+export function taggedWords(text: string): TaggedWord[] {
+  if (!text) return [];
+  if (HAN.test(text)) return loadJieba().tag(text);
+  return (text.match(/\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{N}#]+|\s+|[^\p{L}\p{N}#\s]/gu) ?? []).map((word) => ({ word, tag: '' }));
 }
 
 /** Tokens that carry meaning (no white space or punctuation), for word shingles. */

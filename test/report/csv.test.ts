@@ -7,7 +7,11 @@ import { workReportFixture } from './check-fixture.js';
 const phrases: Phrase[] = [
   {
     text: '在县委、县政府的正确领导下，',
-    template: '在{X}委、{X}政府的正确领导下，',
+    template: '在{X}、{X}的正确领导下，',
+    slots: [
+      { kind: 'X', variants: [{ text: '县委', count: 3 }, { text: '市委', count: 1 }], others: 0 },
+      { kind: 'X', variants: [{ text: '县政府', count: 3 }], others: 1 },
+    ],
     docFreq: 3,
     count: 4,
     meanChars: 14,
@@ -20,6 +24,7 @@ const phrases: Phrase[] = [
   {
     text: '他说："坚持，就是胜利"\r\n第二行',
     template: '他说："{X}"\n第二行',
+    slots: [{ kind: 'X', variants: [{ text: '坚持，就是胜利', count: 1 }, { text: '', count: 1 }], others: 0 }],
     docFreq: 2,
     count: 2,
     meanChars: 12.5,
@@ -47,11 +52,20 @@ describe('csv', () => {
     const csv = phrasesCsv(phrases, {});
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toBe('phrase,template,docFreq,count,meanChars,example,docs');
+    expect(csv.split('\r\n')[0]).toBe('phrase,template,variants,docFreq,count,meanChars,example,docs');
     expect(rows(csv)).toEqual([
-      ['phrase', 'template', 'docFreq', 'count', 'meanChars', 'example', 'docs'],
-      ['在县委、县政府的正确领导下，', '在{X}委、{X}政府的正确领导下，', '3', '4', '14', '在县委、县政府的正确领导下，', 'a.txt | b, with comma.txt | c.txt'],
-      ['他说："坚持，就是胜利"\r\n第二行', '他说："{X}"\n第二行', '2', '2', '12.5', 'plain', '引号"文件".txt | d.txt'],
+      ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs'],
+      [
+        '在县委、县政府的正确领导下，',
+        '在{X}、{X}的正确领导下，',
+        '县委 ×3 / 市委 ×1 ; 县政府 ×3 / … ×1',
+        '3',
+        '4',
+        '14',
+        '在县委、县政府的正确领导下，',
+        'a.txt | b, with comma.txt | c.txt',
+      ],
+      ['他说："坚持，就是胜利"\r\n第二行', '他说："{X}"\n第二行', '坚持，就是胜利 ×1 / ∅ ×1', '2', '2', '12.5', 'plain', '引号"文件".txt | d.txt'],
     ]);
   });
 

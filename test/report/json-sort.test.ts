@@ -5,7 +5,7 @@ import type { CompareResult, Phrase } from '../../src/types.js';
 import { workReportFixture } from './check-fixture.js';
 
 function phrase(text: string, docFreq: number, count: number, meanChars: number, template = text): Phrase {
-  return { text, template, docFreq, count, meanChars, docs: [], members: [] };
+  return { text, template, slots: [], docFreq, count, meanChars, docs: [], members: [] };
 }
 
 describe('toJson', () => {
@@ -37,10 +37,13 @@ describe('toJson', () => {
   });
 
   it('orders phrase fields', () => {
-    const p = { members: [{ text: 't', end: 1, start: 0, doc: 'd' }], docs: ['d'], text: 't', count: 1, docFreq: 1, template: 't', meanChars: 1 };
+    const slots = [{ variants: [{ count: 1, text: 'x' }], others: 0, kind: 'X' }];
+    const p = { members: [{ text: 't', end: 1, start: 0, doc: 'd' }], docs: ['d'], text: 't', count: 1, docFreq: 1, template: '{X}', slots, meanChars: 1 };
     const parsed = JSON.parse(toJson({ phrases: [p], documents: [], schema: 'taohua.scan/1' }));
     expect(Object.keys(parsed)).toEqual(['schema', 'documents', 'phrases']);
-    expect(Object.keys(parsed.phrases[0])).toEqual(['text', 'template', 'docFreq', 'count', 'meanChars', 'docs', 'members']);
+    expect(Object.keys(parsed.phrases[0])).toEqual(['text', 'template', 'slots', 'docFreq', 'count', 'meanChars', 'docs', 'members']);
+    expect(Object.keys(parsed.phrases[0].slots[0])).toEqual(['kind', 'variants', 'others']);
+    expect(Object.keys(parsed.phrases[0].slots[0].variants[0])).toEqual(['text', 'count']);
     expect(Object.keys(parsed.phrases[0].members[0])).toEqual(['doc', 'start', 'end', 'text']);
   });
 });

@@ -43,17 +43,45 @@ describe('renderScanTerminal', () => {
       { path: 'b.txt', chars: 2000, stockChars: 1000, stockRatio: 0.5, phrases: 9 },
     ],
     phrases: [
-      { text: '在县委、县政府的正确领导下', template: '在{X}委、{X}政府的正确领导下', docFreq: 12, count: 15, meanChars: 13, docs: [], members: [] },
-      { text: '入学率达到99.9%', template: '入学率达到{NUM}%', docFreq: 4, count: 4, meanChars: 10, docs: [], members: [] },
+      {
+        text: '在县委、县政府的正确领导下',
+        template: '在{X}、{X}的正确领导下',
+        slots: [
+          { kind: 'X', variants: [{ text: '县委', count: 9 }, { text: '市委', count: 3 }, { text: '区委', count: 2 }, { text: '镇委', count: 1 }], others: 0 },
+          { kind: 'X', variants: [{ text: '县政府', count: 9 }], others: 6 },
+        ],
+        docFreq: 12,
+        count: 15,
+        meanChars: 13,
+        docs: [],
+        members: [],
+      },
+      {
+        text: '入学率达到99.9%',
+        template: '入学率达到{NUM}%',
+        slots: [{ kind: 'NUM', variants: [{ text: '99.9', count: 3 }, { text: '', count: 1 }], others: 0 }],
+        docFreq: 4,
+        count: 4,
+        meanChars: 10,
+        docs: [],
+        members: [],
+      },
     ],
   };
 
   it('lists phrases with docFreq and count, and documents by stock ratio', () => {
     const out = renderScanTerminal(scan, { color: false, top: 1 });
-    expect(out).toMatch(/^\s+12\s+15\s+13\s+在\{X\}委、\{X\}政府的正确领导下$/m);
+    expect(out).toMatch(/^\s+12\s+15\s+13\s+在\{X\}、\{X\}的正确领导下$/m);
     expect(out).toContain('… 1 more');
     expect(out.indexOf('b.txt')).toBeLessThan(out.indexOf('a.txt'));
     expect(out).toMatch(/50\.0%.*b\.txt/);
+  });
+
+  it('shows each slot\'s leading variants with their counts under the template', () => {
+    const lines = renderScanTerminal(scan, { color: false }).split('\n');
+    const under = (template: string): string => lines[lines.findIndex((l) => l.endsWith(template)) + 1].trim();
+    expect(under('在{X}、{X}的正确领导下')).toBe('{X} 县委 ×9 / 市委 ×3 / 区委 ×2 / … ×1 · {X} 县政府 ×9 / … ×6');
+    expect(under('入学率达到{NUM}%')).toBe('{NUM} 99.9 ×3 / ∅ ×1');
   });
 });
 
