@@ -1,29 +1,21 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCheckHtml, renderCompareHtml } from '../../src/report/html.js';
 import type { CompareResult } from '../../src/types.js';
+import { chromiumAvailable, launchChromium } from '../browser/chromium.js';
+import { expectHanziGlyphs } from '../browser/glyphs.js';
 import { workReportFixture } from './check-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`html-browser tests skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-}
-
-describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable('html-browser tests'))('HTML report in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     dir = await mkdtemp(join(tmpdir(), 'taohua-report-'));
   });
 
@@ -43,6 +35,7 @@ describe.skipIf(!available && !process.env.CI)('HTML report in headless Chromium
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(pathToFileURL(file).href);
+    await expectHanziGlyphs(page);
     return { page, requests, errors };
   }
 

@@ -6,21 +6,20 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { renderCheckHtml } from '../../src/report/html.js';
+import { launchChromium } from '../browser/chromium.js';
+import { expectHanziGlyphs } from '../browser/glyphs.js';
 import { workReportFixture } from './check-fixture.js';
 
 const { draftText, result } = workReportFixture();
 const file = join(await mkdtemp(join(tmpdir(), 'taohua-shot-')), 'report.html');
 await writeFile(file, renderCheckHtml(result, { draftText }), 'utf8');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
 await page.goto(pathToFileURL(file).href);
 const edited = result.sentences.findIndex((s) => s.label === 'edited');
 await page.click(`#s-${edited}`);
+await expectHanziGlyphs(page);
 await page.screenshot({ path: process.argv[2] ?? 'docs/report.png', fullPage: true });
 await browser.close();
 console.log(`wrote ${process.argv[2] ?? 'docs/report.png'} from ${file}`);

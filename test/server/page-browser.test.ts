@@ -1,16 +1,11 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Started } from '../../src/server/index.js';
 import type { CheckResult } from '../../src/types.js';
+import { chromiumAvailable, launchChromium } from '../browser/chromium.js';
+import { expectHanziGlyphs } from '../browser/glyphs.js';
 import { makeDocx } from './docx.js';
 import { corpusIndex, corpusSentences, mixedDraft } from './fixture.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available && !process.env.CI) {
-  console.warn(`serve page tests skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-}
 
 interface Shown {
   start: number;
@@ -19,16 +14,13 @@ interface Shown {
   text: string;
 }
 
-describe.skipIf(!available && !process.env.CI)('taohua serve: the page in headless Chromium', () => {
+describe.skipIf(!chromiumAvailable('serve page tests'))('taohua serve: the page in headless Chromium', () => {
   let browser: Browser;
   let server: Started;
 
   beforeAll(async () => {
     server = await startServer({ index: await corpusIndex(), port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -47,6 +39,7 @@ describe.skipIf(!available && !process.env.CI)('taohua serve: the page in headle
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(server.url);
+    await expectHanziGlyphs(page);
     return { page, foreign, errors };
   }
 
@@ -77,6 +70,7 @@ describe.skipIf(!available && !process.env.CI)('taohua serve: the page in headle
     const spans = result.sentences.flatMap((s) => s.spans).sort((a, b) => a.start - b.start);
     expect(shown.map(({ start, end, kind }) => ({ start, end, kind }))).toEqual(spans);
     for (const s of shown as Shown[]) expect(s.text).toBe(text.slice(s.start, s.end));
+    await expectHanziGlyphs(page, '#report');
     expect(shown.some((s) => s.kind === 'stock')).toBe(true);
     const ratio = page.locator('#stock-ratio');
     expect(Number(await ratio.getAttribute('data-ratio'))).toBe(result.stockRatio);

@@ -2,9 +2,10 @@
 //   npx tsc --outDir .shot --rootDir . --module NodeNext --moduleResolution NodeNext --target ES2022 --strict --skipLibCheck test/server/screenshot.ts
 //   node .shot/test/server/screenshot.js && rm -rf .shot
 
-import { chromium } from 'playwright-core';
 import { buildIndex } from '../../src/index.js';
 import { startServer } from '../../src/server/index.js';
+import { launchChromium } from '../browser/chromium.js';
+import { expectHanziGlyphs } from '../browser/glyphs.js';
 import { corpusSentences } from './fixture.js';
 
 const stock = corpusSentences();
@@ -24,10 +25,7 @@ function edit(sentence: string): string {
 
 // Relative paths, so that the report shows corpus/… rather than this machine's folders.
 const server = await startServer({ index: (await buildIndex(['corpus'])).index, port: 0 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   await page.goto(server.url);
@@ -37,6 +35,7 @@ try {
   const edited = page.locator('.s-edited[data-m]');
   const first = (await edited.count()) > 0 ? edited.first() : page.locator('.s[data-m]').first();
   await first.click();
+  await expectHanziGlyphs(page);
   await page.screenshot({ path: process.argv[2] ?? 'docs/serve.png', fullPage: true });
   console.log(`wrote ${process.argv[2] ?? 'docs/serve.png'}`);
 } finally {
