@@ -57,6 +57,16 @@ export interface Span {
   start: number;
   end: number;
   kind: SpanKind;
+  /** Stock spans: how many corpus documents contain this span's normalised text (the span layer). */
+  docFreq?: number;
+  /** Stock spans: the aligned source text this span was matched to (original offsets in that document). */
+  source?: SpanSource;
+}
+
+export interface SpanSource {
+  doc: string;
+  start: number;
+  end: number;
 }
 
 export interface Match {
@@ -123,7 +133,12 @@ export interface TemplateSlot {
   others: number;
 }
 
+/** `formula`: a maximal exact string shared by documents (span layer); `cluster`: near-duplicate units (unit layer). */
+export type PhraseKind = 'formula' | 'cluster';
+
 export interface Phrase {
+  /** Absent in results made before the span layer: read as 'cluster'. */
+  kind?: PhraseKind;
   text: string;
   /** The members' common core with varying parts as {NUM} / {NAME} / {PLACE} / {X} slots. */
   template: string;
