@@ -32,6 +32,10 @@ export interface MatchOptions {
   clusterThreshold: number;
   /** Units shorter than this (normalised content characters) are not matched. */
   minChars: number;
+  /** Shortest exact span (content characters) the span layer marks in a draft. */
+  spanChars: number;
+  /** Shortest formula `scan` lists (content characters). */
+  formulaChars: number;
   /** A sentence whose stock share is at least this is labelled stock. */
   stockCoverage: number;
   /** How many matches to list per sentence. */
@@ -56,6 +60,8 @@ export const DEFAULTS: Options = {
     threshold: 0.5,
     clusterThreshold: 0.7,
     minChars: 6,
+    spanChars: 8,
+    formulaChars: 4,
     stockCoverage: 0.8,
     maxMatches: 3,
     minDocs: 2,
@@ -84,6 +90,8 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkRange(o.match.stockCoverage, 'stock-coverage');
   checkInt(o.match.minChars, 1, 10_000, 'min-chars');
   checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
+  checkInt(o.match.spanChars, 4, 10_000, 'span-chars');
+  checkInt(o.match.formulaChars, 4, 10_000, 'min-chars');
   checkInt(o.threads, 0, 256, 'threads');
   return o;
 }

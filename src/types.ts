@@ -71,10 +71,14 @@ export interface SpanSource {
 
 export interface Match {
   doc: string;
+  /** The aligned source passage, original offsets in that document. */
   start: number;
   end: number;
   text: string;
+  /** Best exact Jaccard of a verified unit from this document (1 for an exact span). */
   similarity: number;
+  /** Share of the sentence's content characters this document's aligned passages cover. */
+  coverage: number;
 }
 
 export interface SentenceResult {
@@ -90,8 +94,9 @@ export interface SentenceResult {
 
 export interface SourceCoverage {
   doc: string;
-  /** Characters of the draft whose best match came from this document. */
+  /** Non-blank characters of the draft's stock spans that this document's aligned passages cover. */
   stockChars: number;
+  /** Sentences whose first source this document is. */
   sentences: number;
 }
 

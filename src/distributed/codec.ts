@@ -2,7 +2,7 @@
 // length prefix. Typed arrays are stored in the machine's byte order; every host in a run must be
 // little-endian (x86-64 and ARM64 are), which encode checks.
 
-type Typed = Uint8Array | Int32Array | Uint32Array | Float64Array;
+type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -68,6 +68,10 @@ export class Reader {
 
   u8(): Uint8Array {
     return new Uint8Array(this.bytes());
+  }
+
+  u16(): Uint16Array {
+    return new Uint16Array(this.bytes());
   }
 
   i32(): Int32Array {

@@ -63,6 +63,7 @@ export function encodeOutput(sketched: SketchedDocument[]): Buffer {
   for (const { doc, sketch: s } of sketched) {
     w.str(doc.hash).str(doc.norm).arr(doc.chrome).u32(s.count);
     w.arr(s.kind).arr(s.normStart).arr(s.normEnd).arr(s.start).arr(s.end).arr(s.contentKey).arr(s.keys);
+    w.arr(s.span.codes).arr(s.span.origStart).arr(s.span.origLength);
   }
   return w.done();
 }
@@ -84,6 +85,7 @@ export function decodeOutput(buf: Buffer, docs: SourceDoc[]): SketchedDocument[]
       end: r.i32(),
       contentKey: r.f64(),
       keys: r.u32s(),
+      span: { codes: r.u16(), origStart: r.i32(), origLength: r.u16() },
     };
     return { doc: { path: d.path, hash, format: d.format, encoding: d.encoding, text: d.text, norm, chrome }, sketch };
   });

@@ -5,8 +5,10 @@ import type { DocFormat } from '../types.js';
 import type { ChromeModel } from '../io/chrome.js';
 import { LshTable } from './lsh-table.js';
 import { type DocSketch } from './doc-sketch.js';
+import { SpanIndex } from '../spans/span-index.js';
+import type { SpanDoc } from '../spans/span-doc.js';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexParams {
   normalise: NormaliseOptions;
@@ -53,6 +55,8 @@ export class CorpusIndex {
     /** One occurrence of each unique unit (its text is the unique's text). */
     readonly uniqueFirst: Int32Array,
     readonly lsh: LshTable,
+    /** The span layer: every document's content stream and its seed postings. */
+    readonly spans: SpanIndex,
   ) {}
 
   get uniqueCount(): number {
@@ -63,7 +67,8 @@ export class CorpusIndex {
   static fromSketches(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel): CorpusIndex {
     const p = collect(params, docs, sketches);
     const lsh = LshTable.buildBandMajor(p.uniqueFirst.length, params.sketch.bands, p.keys);
-    return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh);
+    const spans = SpanIndex.build(p.spanDocs);
+    return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh, spans);
   }
 
   /** Rows [from, to) of the units table that belong to document d. */
@@ -104,6 +109,7 @@ export class CorpusIndex {
       end: u.end.slice(from, to),
       contentKey: Float64Array.from(u.unique.subarray(from, to), (q) => this.uniqueKey[q]),
       keys,
+      span: this.spans.docSlice(d),
     };
   }
 
@@ -137,6 +143,7 @@ interface Collected {
   uniqueFirst: Int32Array;
   /** Band-major band keys of the uniques. */
   keys: Uint32Array;
+  spanDocs: SpanDoc[];
 }
 
 function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[]): Collected {
@@ -160,7 +167,7 @@ function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[])
       }
     }
   }
-  return { docs: sortedDocs, units, uniqueKey, uniqueFirst, keys };
+  return { docs: sortedDocs, units, uniqueKey, uniqueFirst, keys, spanDocs: sortedSketches.map((s) => s.span) };
 }
 
 function concatUnits(sketches: DocSketch[]): UnitRows {

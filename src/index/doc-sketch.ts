@@ -10,6 +10,7 @@ import { isContentChar, isContentUnit } from '../text/content.js';
 import { originalRange } from '../text/normalise.js';
 import { contentKeyUnits, unitBandKeys, unitShingles } from '../sketch/unit-sketch.js';
 import { charShingleHashes, shingleScratch } from '../sketch/shingle.js';
+import { spanDoc, spanDocBuffers, type SpanDoc } from '../spans/span-doc.js';
 
 export const KIND_SENTENCE = 0;
 export const KIND_CLAUSE = 1;
@@ -24,6 +25,8 @@ export interface DocSketch {
   contentKey: Float64Array;
   /** count × bands LSH keys, unit-major. */
   keys: Uint32Array;
+  /** The document's content stream for the span layer. */
+  span: SpanDoc;
 }
 
 export interface UnitRange {
@@ -151,12 +154,14 @@ export function sketchDoc(p: PreparedDoc, mask: Uint8Array, opts: SketchOptions,
     end: end.slice(0, i),
     contentKey: keyOf.slice(0, i),
     keys: keys.slice(0, i * opts.bands),
+    span: spanDoc(p.norm, mask),
   };
 }
 
 /** The typed arrays of a sketch, for postMessage transfer lists. */
 export function sketchBuffers(s: DocSketch): ArrayBuffer[] {
-  return [s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return [
+    ...[s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys].map((a) => a.buffer as ArrayBuffer),
+    ...spanDocBuffers(s.span),
+  ];
 }

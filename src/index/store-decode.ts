@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { TaohuaError } from '../errors.js';
 import { CorpusIndex, INDEX_FORMAT_VERSION, type IndexedDoc, type UnitRows } from './corpus-index.js';
 import { LshTable } from './lsh-table.js';
+import { SpanIndex } from '../spans/span-index.js';
 import {
   DIGEST_BYTES,
   MAGIC,
@@ -16,7 +17,7 @@ import {
   type SectionName,
 } from './store-layout.js';
 
-const ELEMENT_BYTES = { u8: 1, i32: 4, u32: 4, f64: 8, utf16: 2 } as const;
+const ELEMENT_BYTES = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8, utf16: 2 } as const;
 
 function corrupt(path: string, message: string): TaohuaError {
   return new TaohuaError('INDEX_CORRUPT', message, path);
@@ -90,6 +91,9 @@ class Sections {
   u8(name: SectionName, n: number): Uint8Array {
     return new Uint8Array(...this.bytes(name, n), n);
   }
+  u16(name: SectionName, n: number): Uint16Array {
+    return new Uint16Array(...this.bytes(name, n), n);
+  }
   i32(name: SectionName, n: number): Int32Array {
     return new Int32Array(...this.bytes(name, n), n);
   }
@@ -146,7 +150,37 @@ function build(h: Header, s: Sections, path: string): CorpusIndex {
     keys: s.u32('lshKeys', h.uniqueCount * h.bands),
     ids: s.i32('lshIds', h.uniqueCount * h.bands),
   });
-  return new CorpusIndex(h.params, docsOf(h, s, units, path), h.chromeModel, units, uniqueKey, uniqueFirst, lsh);
+  const docs = docsOf(h, s, units, path);
+  return new CorpusIndex(h.params, docs, h.chromeModel, units, uniqueKey, uniqueFirst, lsh, spanLayer(h, s, docs, path));
+}
+
+/** The span layer, every offset checked against the documents and every posting against the stream. */
+function spanLayer(h: Header, s: Sections, docs: IndexedDoc[], path: string): SpanIndex {
+  const docStart = new Int32Array(h.docs.length + 1);
+  h.docs.forEach((d, i) => {
+    if (!(Number.isInteger(d.spanChars) && d.spanChars >= 0 && d.spanChars <= d.normChars)) throw corrupt(path, 'index file is corrupted (span lengths)');
+    docStart[i + 1] = docStart[i] + d.spanChars;
+  });
+  const n = docStart[h.docs.length];
+  const buckets = h.spanBuckets;
+  if (!(Number.isInteger(buckets) && buckets >= 1 && (buckets & (buckets - 1)) === 0 && h.spanPostings <= n)) {
+    throw corrupt(path, 'index file is corrupted (span layer sizes)');
+  }
+  const codes = s.u16('spanCodes', n);
+  const origStart = s.i32('spanOrigStart', n);
+  const origLength = s.u16('spanOrigLength', n);
+  const bucketStart = s.u32('spanBuckets', buckets + 1);
+  const postings = s.i32('spanPostings', h.spanPostings);
+  for (let b = 0; b < buckets; b++) if (bucketStart[b] > bucketStart[b + 1]) throw corrupt(path, 'index file is corrupted (span buckets)');
+  if (bucketStart[0] !== 0 || bucketStart[buckets] !== postings.length) throw corrupt(path, 'index file is corrupted (span buckets)');
+  checkRange(postings, n, 'spanPostings', path);
+  for (let d = 0; d < docs.length; d++) {
+    const limit = docs[d].text.length;
+    for (let g = docStart[d]; g < docStart[d + 1]; g++) {
+      if (origStart[g] < 0 || origStart[g] + origLength[g] > limit) throw corrupt(path, 'index file is corrupted (span offsets out of range)');
+    }
+  }
+  return new SpanIndex(docStart, codes, origStart, origLength, bucketStart, postings);
 }
 
 /** The per-row document column, from each document's row count. */

@@ -12,7 +12,7 @@ import {
   type SectionType,
 } from './store-layout.js';
 
-type Typed = Uint8Array | Int32Array | Uint32Array | Float64Array;
+type Typed = Uint8Array | Uint16Array | Int32Array | Uint32Array | Float64Array;
 
 interface Part {
   name: SectionName;
@@ -51,6 +51,11 @@ function parts(index: CorpusIndex): Part[] {
     { name: 'chrome', type: 'i32', chunks: index.docs.map((d) => view(d.chrome)), bytes: index.docs.reduce((n, d) => n + d.chrome.byteLength, 0) },
     stringsPart('text', index.docs.map((d) => d.text)),
     stringsPart('norm', index.docs.map((d) => d.norm)),
+    arrayPart('spanCodes', 'u16', index.spans.codes),
+    arrayPart('spanOrigStart', 'i32', index.spans.origStart),
+    arrayPart('spanOrigLength', 'u16', index.spans.origLength),
+    arrayPart('spanBuckets', 'u32', index.spans.bucketStart),
+    arrayPart('spanPostings', 'i32', index.spans.postings),
   ];
 }
 
@@ -66,6 +71,7 @@ function savedDocs(index: CorpusIndex): SavedDoc[] {
       normChars: d.norm.length,
       chromeInts: d.chrome.length,
       rows: to - from,
+      spanChars: index.spans.docStart[i + 1] - index.spans.docStart[i],
     };
   });
 }
@@ -86,6 +92,8 @@ export function encodeIndex(index: CorpusIndex): { chunks: Buffer[]; totalBytes:
     unitCount: index.units.count,
     uniqueCount: index.uniqueCount,
     bands: index.lsh.bands,
+    spanBuckets: index.spans.bucketStart.length - 1,
+    spanPostings: index.spans.postings.length,
     sections,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');

@@ -18,7 +18,7 @@ export const PREAMBLE_BYTES = 32;
 export const DIGEST_BYTES = 32;
 export const ALIGN = 8;
 
-export type SectionType = 'u8' | 'i32' | 'u32' | 'f64' | 'utf16';
+export type SectionType = 'u8' | 'u16' | 'i32' | 'u32' | 'f64' | 'utf16';
 
 export interface Section {
   name: SectionName;
@@ -42,6 +42,11 @@ export const SECTION_NAMES = [
   'chrome',
   'text',
   'norm',
+  'spanCodes',
+  'spanOrigStart',
+  'spanOrigLength',
+  'spanBuckets',
+  'spanPostings',
 ] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
@@ -55,6 +60,8 @@ export interface SavedDoc {
   normChars: number;
   chromeInts: number;
   rows: number;
+  /** Content units in the span layer. */
+  spanChars: number;
 }
 
 export interface Header {
@@ -64,6 +71,9 @@ export interface Header {
   unitCount: number;
   uniqueCount: number;
   bands: number;
+  /** Span layer: bucket count and posting count. */
+  spanBuckets: number;
+  spanPostings: number;
   sections: Section[];
 }
 

@@ -30,7 +30,7 @@ export function resultBuffers(docs: WireDoc[]): ArrayBuffer[] {
   const seen = new Set<ArrayBuffer>();
   for (const d of docs) {
     const s = d.sketch;
-    for (const a of [d.chrome, s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys]) {
+    for (const a of [d.chrome, s.kind, s.normStart, s.normEnd, s.start, s.end, s.contentKey, s.keys, s.span.codes, s.span.origStart, s.span.origLength]) {
       seen.add(a.buffer as ArrayBuffer);
     }
   }
@@ -38,6 +38,6 @@ export function resultBuffers(docs: WireDoc[]): ArrayBuffer[] {
 }
 
 /** A copy when the array is a view on a larger buffer (transferring that would detach the rest). */
-export function owned<T extends Int32Array | Uint8Array | Uint32Array | Float64Array>(a: T): T {
+export function owned<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T): T {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }

@@ -32,6 +32,7 @@ function ownedSketch(s: DocSketch): DocSketch {
     end: owned(s.end),
     contentKey: owned(s.contentKey),
     keys: owned(s.keys),
+    span: { codes: owned(s.span.codes), origStart: owned(s.span.origStart), origLength: owned(s.span.origLength) },
   };
 }
 
