@@ -1,12 +1,13 @@
 // The library API: `import { check, scan, compare, buildIndex } from 'taohua'`.
 import { normaliseOptions, type Options, type PartialOptions } from './options.js';
 import { TaohuaError } from './errors.js';
-import type { CheckResult, CompareResult, InputProblem, ScanResult, SourceDoc } from './types.js';
+import type { CheckResult, CompareResult, FindResult, InputProblem, ScanResult, SourceDoc } from './types.js';
 import type { CorpusIndex } from './index/corpus-index.js';
 import { readInputs, readOneFile } from './io/read.js';
 import {
   checkDocument,
   compareDocuments,
+  findInCorpus,
   indexDocuments,
   scanCorpus,
   sketchHere,
@@ -60,6 +61,16 @@ export async function scan(corpus: CorpusIndex | string[], opts: RunOptions = {}
   const o = normaliseOptions(opts);
   const index = Array.isArray(corpus) ? (await buildIndex(corpus, opts)).index : corpus;
   return scanCorpus(index, withIndexParams(o, index));
+}
+
+/** Every occurrence of a phrase (normalised match) with its document, offsets and context. */
+export async function find(
+  phrase: string,
+  corpus: CorpusIndex | string[],
+  opts: RunOptions & { context?: number } = {},
+): Promise<FindResult> {
+  const index = Array.isArray(corpus) ? (await buildIndex(corpus, opts)).index : corpus;
+  return findInCorpus(index, phrase, opts.context ?? 20);
 }
 
 export async function compare(a: string | SourceDoc, b: string | SourceDoc, opts: RunOptions = {}): Promise<CompareResult> {

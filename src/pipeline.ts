@@ -3,18 +3,21 @@
 //   io      read files, decode bytes, extract docx/html/pdf, learn page chrome
 //   text    normalise with an offset map, segment into sentences and clauses
 //   sketch  shingles → MinHash → LSH band keys (on the worker pool for large corpora)
-//   index   packed units, identical units once, LSH band table; save/load
+//   spans   each document's content stream (same pass as the sketches) → seed-gram postings;
+//           seed-and-extend of a draft, formulas (maximal shared strings), find (KWIC)
+//   index   packed units, identical units once, LSH band table, the span layer; save/load
 //   match   candidates → exact-Jaccard verification → clusters → phrases and templates
-//   align   jsdiff against the nearest stock text → spans and labels
+//   align   exact runs and jsdiff against the nearest stock text → spans, labels, sources
 //   report  terminal, JSON, CSV, HTML (called by the CLI and the server, not here)
 import type { Options } from './options.js';
-import type { CheckResult, CompareResult, ScanResult, SourceDoc } from './types.js';
+import type { CheckResult, CompareResult, FindResult, ScanResult, SourceDoc } from './types.js';
 import { learnChrome, type ChromeModel } from './io/chrome.js';
 import { CorpusIndex, type IndexParams } from './index/corpus-index.js';
 import { prepareWithChrome, sketchDocument, type SketchedDocument } from './index/sketch-document.js';
 import { checkDraft } from './align/check-draft.js';
 import { scanIndex } from './match/scan.js';
 import { compareWithIndex } from './match/compare.js';
+import { findPhrase } from './spans/find.js';
 
 export interface Progress {
   done: number;
@@ -62,6 +65,11 @@ export async function indexDocuments(
 export function checkDocument(draft: SourceDoc, index: CorpusIndex, o: Options): CheckResult {
   const { prepared, mask } = prepareWithChrome(draft, index.chromeModel, index.params);
   return checkDraft(prepared, mask, index, { ...o.match, chrome: index.params.chrome });
+}
+
+/** Every occurrence of a phrase in the corpus, in context. */
+export function findInCorpus(index: CorpusIndex, phrase: string, context = 20): FindResult {
+  return findPhrase(index, phrase, { context });
 }
 
 /** The corpus against itself. */

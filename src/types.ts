@@ -154,6 +154,8 @@ export interface Phrase {
   meanChars: number;
   docs: string[];
   members: Member[];
+  /** Clusters: the text of the longest formula inside the cluster's first member, if any. */
+  formula?: string;
 }
 
 export interface DocumentStats {
@@ -193,4 +195,27 @@ export interface CompareResult {
   /** Shared characters of both documents over all their characters. */
   similarity: number;
   passages: SharedPassage[];
+}
+
+/** One occurrence of a phrase, with its context: a KWIC line. */
+export interface Occurrence {
+  doc: string;
+  /** Original offsets of the occurrence in that document. */
+  start: number;
+  end: number;
+  text: string;
+  /** Up to `--context` characters before and after it, as written. */
+  left: string;
+  right: string;
+}
+
+export interface FindResult {
+  schema: 'taohua.find/1';
+  phrase: string;
+  /** The content characters looked up (normalised: script, width, numbers as #). */
+  normalised: string;
+  docFreq: number;
+  count: number;
+  /** In document order, then by position. */
+  occurrences: Occurrence[];
 }

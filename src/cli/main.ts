@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).runCheck,
   scan: async () => (await import('./commands/scan.js')).runScan,
   phrases: async () => (await import('./commands/scan.js')).runScan,
+  find: async () => (await import('./commands/find.js')).runFind,
   compare: async () => (await import('./commands/compare.js')).runCompare,
   index: async () => (await import('./commands/index-cmd.js')).runIndex,
   add: async () => (await import('./commands/index-cmd.js')).runAdd,

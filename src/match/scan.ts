@@ -10,6 +10,11 @@ import { deriveTemplate } from './templates.js';
 import { cachedTagger, type WordTagger } from './word-boundaries.js';
 import { UnitMatcher } from './verify.js';
 import { IntervalSet } from './interval-set.js';
+import { findFormulas } from '../spans/formulas.js';
+import { formulaPhrase, mostCommon, readableFormulas } from '../spans/phrases.js';
+import { tieClustersToFormulas } from '../spans/ties.js';
+import { sentenceBreaks } from '../spans/sentence-breaks.js';
+import { contentLength } from '../text/content.js';
 
 interface Candidate {
   rows: number[];
@@ -21,6 +26,26 @@ export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
   return scanFromClusters(index, clusterUniques(index, matcher, opts.clusterThreshold).clusters, opts);
 }
 
+/**
+ * Both kinds of phrase: the span layer's formulas (maximal exact strings) and the unit layer's
+ * clusters (near-duplicate sentences and clauses), each cluster tied to the longest formula it varies.
+ */
+function withFormulas(index: CorpusIndex, clusters: Phrase[], opts: MatchOptions, tagger: WordTagger): { phrases: Phrase[]; covered: IntervalSet[] } {
+  const limits = { minLen: opts.formulaChars, minDocs: opts.minDocs };
+  const formulas = readableFormulas(index, findFormulas(index.spans, limits, sentenceBreaks(index)), limits).map((f) => formulaPhrase(index, f, tagger));
+  tieClustersToFormulas(clusters, formulas);
+  const covered = index.docs.map(() => new IntervalSet());
+  const docOf = new Map(index.docs.map((d, i) => [d.path, i]));
+  for (const p of [...clusters, ...formulas.filter((f) => contentLengthOf(f.text) >= index.params.minChars)]) {
+    for (const m of p.members) covered[docOf.get(m.doc)!].add(m.start, m.end);
+  }
+  return { phrases: [...clusters, ...formulas], covered };
+}
+
+function contentLengthOf(text: string): number {
+  return contentLength(text);
+}
+
 /** Phrases and document statistics from clusters of unique units (also the distributed reduce's tail). */
 export function scanFromClusters(
   index: CorpusIndex,
@@ -30,17 +55,18 @@ export function scanFromClusters(
   const candidates = clusters
     .map((uniques) => toCandidate(index, uniques))
     .sort((x, y) => y.meanChars - x.meanChars || x.rows[0] - y.rows[0]);
-  const covered = index.docs.map(() => new IntervalSet());
-  const phrases: Phrase[] = [];
+  const clusterCover = index.docs.map(() => new IntervalSet());
+  const clusterPhrases: Phrase[] = [];
   const tagger = cachedTagger();
   for (const c of candidates) {
-    const fresh = c.rows.filter((r) => !covered[index.units.doc[r]].contains(index.units.start[r], index.units.end[r]));
+    const fresh = c.rows.filter((r) => !clusterCover[index.units.doc[r]].contains(index.units.start[r], index.units.end[r]));
     if (distinctDocs(index, fresh) < opts.minDocs) continue;
-    for (const r of c.rows) covered[index.units.doc[r]].add(index.units.start[r], index.units.end[r]);
-    phrases.push(toPhrase(index, c, tagger));
+    for (const r of c.rows) clusterCover[index.units.doc[r]].add(index.units.start[r], index.units.end[r]);
+    clusterPhrases.push(toPhrase(index, c, tagger));
   }
+  const { phrases, covered } = withFormulas(index, clusterPhrases, opts, tagger);
   phrases.sort(
-    (x, y) => y.docFreq - x.docFreq || y.count - x.count || y.meanChars - x.meanChars || compareStrings(x.text, y.text),
+    (x, y) => y.docFreq - x.docFreq || y.count - x.count || y.meanChars - x.meanChars || compareStrings(x.text, y.text) || compareStrings(x.kind ?? '', y.kind ?? ''),
   );
   return { schema: 'taohua.scan/1', documents: documentStats(index, covered, phrases), phrases };
 }
@@ -68,6 +94,7 @@ function toPhrase(index: CorpusIndex, { rows }: Candidate, tagger: WordTagger): 
   const texts = members.map((m) => m.text);
   const { template, slots } = deriveTemplate(texts, tagger);
   return {
+    kind: 'cluster',
     text: mostCommon(texts),
     template,
     slots,
@@ -79,13 +106,6 @@ function toPhrase(index: CorpusIndex, { rows }: Candidate, tagger: WordTagger): 
   };
 }
 
-function mostCommon(texts: string[]): string {
-  const counts = new Map<string, number>();
-  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let best = texts[0];
-  for (const [t, n] of counts) if (n > counts.get(best)! || (n === counts.get(best)! && t < best)) best = t;
-  return best;
-}
 
 function documentStats(index: CorpusIndex, covered: IntervalSet[], phrases: Phrase[]): DocumentStats[] {
   const phrasesPerDoc = new Map<string, number>();

@@ -23,7 +23,7 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Cel
   return (opts.bom ? '\ufeff' : '') + lines.join('');
 }
 
-export const PHRASE_COLUMNS = ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs'] as const;
+export const PHRASE_COLUMNS = ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs', 'kind', 'formula'] as const;
 
 export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
   const rows = phrases.map((p) => [
@@ -35,6 +35,8 @@ export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
     p.meanChars,
     p.members[0]?.text ?? '',
     p.docs.join(' | '),
+    p.kind ?? 'cluster',
+    p.formula ?? '',
   ]);
   return csvTable(PHRASE_COLUMNS, rows, opts);
 }

@@ -9,3 +9,4 @@ export { filterPhrases, sortPhrases } from './sort.js';
 export type { PhraseFilter, PhraseSortKey } from './sort.js';
 export { renderCheckHtml, renderCompareHtml } from './html.js';
 export type { CheckHtmlOptions } from './html.js';
+export { findCsv, renderFindTerminal, FIND_COLUMNS } from './find.js';

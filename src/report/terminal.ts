@@ -110,12 +110,12 @@ export function renderScanTerminal(r: ScanResult, opts: ScanTerminalOptions): st
   const { color } = opts;
   const top = r.phrases.slice(0, opts.top ?? 20);
   const lines: string[] = [paint(`taohua scan · ${r.documents.length} documents · ${r.phrases.length} phrases`, ANSI.bold, color), ''];
-  lines.push(paint(' docs  count  chars  phrase (under it: variants of its {slots} with their counts)', ANSI.dim, color));
+  lines.push(paint(' docs  count  chars  kind     phrase (under it: variants of its {slots} with their counts)', ANSI.dim, color));
   for (const p of top) {
     const shown = p.template !== '' ? p.template : p.text;
     lines.push(
       `${padStartToWidth(String(p.docFreq), 5)}  ${padStartToWidth(String(p.count), 5)}  ${padStartToWidth(p.meanChars.toFixed(0), 5)}  ` +
-        truncateToWidth(terminalLine(shown), 80),
+        `${(p.kind ?? 'cluster').padEnd(7)}  ${truncateToWidth(terminalLine(shown), 80)}`,
     );
     if (p.slots?.length) lines.push(PHRASE_INDENT + paint(variantsLine(p), ANSI.dim, color));
   }

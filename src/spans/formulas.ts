@@ -24,9 +24,11 @@ export interface FormulaOptions {
   minDocs: number;
 }
 
-export function findFormulas(index: SpanIndex, o: FormulaOptions): Formula[] {
+export function findFormulas(index: SpanIndex, o: FormulaOptions, breaks?: Uint8Array): Formula[] {
   const minLen = Math.max(SEED, o.minLen);
   const frequent = frequentPositions(index, Math.max(2, o.minDocs));
+  // A region also ends where a sentence does: a formula is a phrase, not a sentence end and the next start.
+  if (breaks) for (let g = 0; g < frequent.length; g++) if (breaks[g] && frequent[g]) frequent[g] = 2;
   const regions = regionText(index, frequent, minLen);
   if (regions.text.length === 0) return [];
   const sa = suffixArray(regions.text, regions.alphabet);
@@ -98,8 +100,8 @@ function regionText(index: SpanIndex, frequent: Uint8Array, minLen: number): Reg
         g++;
         continue;
       }
-      const a = g;
-      while (g < end && frequent[g]) g++;
+      const a = g++;
+      while (g < end && frequent[g] === 1) g++;
       if (g - a >= minLen) {
         runs.push(a, g, d);
         total += g - a + 1;

@@ -52,9 +52,9 @@ describe('csv', () => {
     const csv = phrasesCsv(phrases, {});
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toBe('phrase,template,variants,docFreq,count,meanChars,example,docs');
+    expect(csv.split('\r\n')[0]).toBe('phrase,template,variants,docFreq,count,meanChars,example,docs,kind,formula');
     expect(rows(csv)).toEqual([
-      ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs'],
+      ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs', 'kind', 'formula'],
       [
         '在县委、县政府的正确领导下，',
         '在{X}、{X}的正确领导下，',
@@ -64,8 +64,10 @@ describe('csv', () => {
         '14',
         '在县委、县政府的正确领导下，',
         'a.txt | b, with comma.txt | c.txt',
+        'cluster',
+        '',
       ],
-      ['他说："坚持，就是胜利"\r\n第二行', '他说："{X}"\n第二行', '坚持，就是胜利 ×1 / ∅ ×1', '2', '2', '12.5', 'plain', '引号"文件".txt | d.txt'],
+      ['他说："坚持，就是胜利"\r\n第二行', '他说："{X}"\n第二行', '坚持，就是胜利 ×1 / ∅ ×1', '2', '2', '12.5', 'plain', '引号"文件".txt | d.txt', 'cluster', ''],
     ]);
   });
 

@@ -71,7 +71,7 @@ describe('renderScanTerminal', () => {
 
   it('lists phrases with docFreq and count, and documents by stock ratio', () => {
     const out = renderScanTerminal(scan, { color: false, top: 1 });
-    expect(out).toMatch(/^\s+12\s+15\s+13\s+在\{X\}、\{X\}的正确领导下$/m);
+    expect(out).toMatch(/^\s+12\s+15\s+13\s+cluster\s+在\{X\}、\{X\}的正确领导下$/m);
     expect(out).toContain('… 1 more');
     expect(out.indexOf('b.txt')).toBeLessThan(out.indexOf('a.txt'));
     expect(out).toMatch(/50\.0%.*b\.txt/);

@@ -1,0 +1,77 @@
+// Formulas trimmed to read as phrases: a maximal repeat often starts or ends inside a word
+// ("国各族人民" where documents say 全国各族人民 and 中国各族人民) or with a function word
+// ("以人民为中心的" because the phrase is always followed by 的). The trimmed formula starts and ends
+// on jieba word boundaries of its first occurrence, without a particle or conjunction at either end
+// or a preposition at its end. Each document is cut once, when one of its occurrences is first looked at.
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { taggedWords, tokenise } from '../text/tokens.js';
+
+/** jieba's tags for particles, conjunctions, modal words, interjections: never at either end. */
+const FUNCTION_TAGS = new Set(['u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'c', 'y', 'e', 'o']);
+/** Prepositions may open a phrase (以人民为中心, 在…领导下) but do not end one. */
+const END_ONLY_TAGS = new Set([...FUNCTION_TAGS, 'p']);
+
+interface Words {
+  /** endOf[s] = end of the word starting at s, or -1. */
+  endOf: Int32Array;
+  /** startOf[e] = start of the word ending at e, or -1. */
+  startOf: Int32Array;
+}
+
+export class WordEdges {
+  private readonly words = new Map<number, Words>();
+  private readonly tagOf = new Map<string, string>();
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly cut: (text: string) => string[] = tokenise,
+  ) {}
+
+  /** The content range [g0, g1) of [g, g + length) that reads as a phrase, or undefined if none does. */
+  trim(g: number, length: number): [number, number] | undefined {
+    const spans = this.index.spans;
+    const d = spans.docOf(g);
+    const text = this.index.docs[d].text;
+    const w = this.wordsOf(d, text);
+    let [s, e] = spans.originalRange(g, g + length);
+    while (s < e && w.endOf[s] < 0) s++;
+    while (e > s && w.startOf[e] < 0) e--;
+    while (s < e && this.hasTag(text.slice(s, w.endOf[s]), FUNCTION_TAGS)) s = w.endOf[s];
+    while (e > s && this.hasTag(text.slice(w.startOf[e], e), END_ONLY_TAGS)) e = w.startOf[e];
+    let g0 = g;
+    let g1 = g + length;
+    while (g0 < g1 && spans.origStart[g0] < s) g0++;
+    while (g1 > g0 && spans.origStart[g1 - 1] + spans.origLength[g1 - 1] > e) g1--;
+    return g0 < g1 ? [g0, g1] : undefined;
+  }
+
+  private wordsOf(d: number, text: string): Words {
+    let w = this.words.get(d);
+    if (w) return w;
+    const endOf = new Int32Array(text.length + 1).fill(-1);
+    const startOf = new Int32Array(text.length + 1).fill(-1);
+    let at = 0;
+    for (const word of this.cut(text)) {
+      endOf[at] = at + word.length;
+      startOf[at + word.length] = at;
+      at += word.length;
+    }
+    if (at !== text.length) {
+      // The words did not cover the text: every position is a boundary of a one-unit word.
+      for (let i = 0; i < text.length; i++) [endOf[i], startOf[i + 1]] = [i + 1, i];
+    }
+    this.words.set(d, (w = { endOf, startOf }));
+    return w;
+  }
+
+  /** Whether the word, tagged alone, has one of the tags. */
+  private hasTag(word: string, tags: Set<string>): boolean {
+    let tag = this.tagOf.get(word);
+    if (tag === undefined) {
+      const t = taggedWords(word);
+      tag = t.length === 1 ? t[0].tag : '';
+      this.tagOf.set(word, tag);
+    }
+    return tags.has(tag);
+  }
+}
