@@ -34,7 +34,7 @@ export interface MatchOptions {
   minChars: number;
   /** Shortest exact span (content characters) the span layer marks in a draft. */
   spanChars: number;
-  /** Shortest formula `scan` lists (content characters). */
+  /** Shortest formula `scan` lists (content characters; formulas are never shorter than the span layer's seed, 4). */
   formulaChars: number;
   /** A sentence whose stock share is at least this is labelled stock. */
   stockCoverage: number;
@@ -91,7 +91,7 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkInt(o.match.minChars, 1, 10_000, 'min-chars');
   checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
   checkInt(o.match.spanChars, 4, 10_000, 'span-chars');
-  checkInt(o.match.formulaChars, 4, 10_000, 'min-chars');
+  checkInt(o.match.formulaChars, 1, 10_000, 'min-chars');
   checkInt(o.threads, 0, 256, 'threads');
   return o;
 }

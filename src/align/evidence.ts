@@ -31,6 +31,8 @@ export interface RankedSource {
   source: SpanSource;
   /** Draft normalised ranges covered (flat pairs), clipped to the sentence. */
   ranges: number[];
+  /** Whether its longest passage is written exactly as the draft (white space aside): breaks ties with renumbered copies. */
+  literal: boolean;
 }
 
 export class Evidence {
@@ -77,7 +79,10 @@ export class Evidence {
     const out = [...byDoc].map(([doc, list]) => this.score(doc, list, a, b));
     return out
       .filter((r) => r.covered > 0)
-      .sort((x, y) => y.covered - x.covered || y.longest - x.longest || compareStrings(this.index.docs[x.doc].path, this.index.docs[y.doc].path));
+      .sort(
+        (x, y) =>
+          y.covered - x.covered || y.longest - x.longest || +y.literal - +x.literal || compareStrings(this.index.docs[x.doc].path, this.index.docs[y.doc].path),
+      );
   }
 
   private score(doc: number, list: Passage[], a: number, b: number): RankedSource {
@@ -85,12 +90,9 @@ export class Evidence {
     const ranges: number[] = [];
     let longest = 0;
     let similarity = 0;
-    let srcStart = Infinity;
-    let srcEnd = -Infinity;
+    let source: [number, number] = [0, 0];
+    let draftPart: [number, number] = [a, a];
     for (const ps of list) {
-      const [s0, s1] = this.sourceOf(ps, a, b);
-      srcStart = Math.min(srcStart, s0);
-      srcEnd = Math.max(srcEnd, s1);
       similarity = Math.max(similarity, ps.similarity);
       let own = 0;
       for (let i = 0; i < ps.draft.length; i += 2) {
@@ -101,11 +103,19 @@ export class Evidence {
         ranges.push(x, y);
         own += contentLength(text, x, y);
       }
-      longest = Math.max(longest, own);
+      if (own > longest) [longest, source, draftPart] = [own, this.sourceOf(ps, a, b), clipped(ps.draft, a, b)];
     }
     const covered = contentLength(text, a, b, this.scratch);
     this.scratch.fill(0, a, b);
-    return { doc, covered, longest, similarity, source: { doc: this.index.docs[doc].path, start: srcStart, end: srcEnd }, ranges };
+    const path = this.index.docs[doc].path;
+    const literal = this.written(draftPart) === squeeze(this.index.docs[doc].text.slice(source[0], source[1]));
+    return { doc, covered, longest, similarity, source: { doc: path, start: source[0], end: source[1] }, ranges, literal };
+  }
+
+  /** The draft's original text behind norm[x, y), white space left out. */
+  private written([x, y]: [number, number]): string {
+    if (x >= y) return '';
+    return squeeze(this.p.doc.text.slice(this.p.norm.starts[x], this.p.norm.ends[y - 1]));
   }
 
   /** The source's original range for the part of the passage inside norm[a, b). */
@@ -119,18 +129,21 @@ export class Evidence {
     return this.index.spans.originalRange(run.g + x - run.qStart, run.g + y - run.qStart);
   }
 
-  /** Where draft norm[x, y) of sentence k came from: the best ranked document that covers it, and its aligned range. */
+  /** Where draft norm[x, y) of sentence k came from: the best ranked document covering it, and its passage overlapping it most. */
   spanSource(k: number, ranked: RankedSource[], x: number, y: number): SpanSource | undefined {
+    const text = this.p.norm.text;
     for (const r of ranked) {
-      let start = Infinity;
-      let end = -Infinity;
+      let best: Passage | undefined;
+      let most = 0;
       for (const ps of this.bySentence[k]) {
-        if (ps.doc !== r.doc || !overlaps(ps.draft, x, y)) continue;
-        const [s0, s1] = this.sourceOf(ps, x, y);
-        start = Math.min(start, s0);
-        end = Math.max(end, s1);
+        if (ps.doc !== r.doc) continue;
+        const n = overlap(ps.draft, x, y, text);
+        if (n > most) [best, most] = [ps, n];
       }
-      if (start < end) return { doc: r.source.doc, start, end };
+      if (best) {
+        const [start, end] = this.sourceOf(best, x, y);
+        return { doc: r.source.doc, start, end };
+      }
     }
     return undefined;
   }
@@ -148,7 +161,26 @@ export class Evidence {
   }
 }
 
-function overlaps(ranges: number[], x: number, y: number): boolean {
-  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] < y && ranges[i + 1] > x) return true;
-  return false;
+/** Content characters of norm[x, y) inside the ranges. */
+function overlap(ranges: number[], x: number, y: number, text: string): number {
+  let n = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const a = Math.max(x, ranges[i]);
+    const b = Math.min(y, ranges[i + 1]);
+    if (a < b) n += contentLength(text, a, b);
+  }
+  return n;
+}
+
+const squeeze = (t: string): string => t.replace(/\s+/g, '');
+
+/** The extent of the ranges inside [a, b). */
+function clipped(ranges: number[], a: number, b: number): [number, number] {
+  let x = b;
+  let y = a;
+  for (let i = 0; i < ranges.length; i += 2) {
+    x = Math.min(x, Math.max(a, ranges[i]));
+    y = Math.max(y, Math.min(b, ranges[i + 1]));
+  }
+  return [x, y];
 }

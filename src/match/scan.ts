@@ -32,7 +32,8 @@ export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
  */
 function withFormulas(index: CorpusIndex, clusters: Phrase[], opts: MatchOptions, tagger: WordTagger): { phrases: Phrase[]; covered: IntervalSet[] } {
   const limits = { minLen: opts.formulaChars, minDocs: opts.minDocs };
-  const formulas = readableFormulas(index, findFormulas(index.spans, limits, sentenceBreaks(index)), limits).map((f) => formulaPhrase(index, f, tagger));
+  const breaks = sentenceBreaks(index);
+  const formulas = readableFormulas(index, findFormulas(index.spans, limits, breaks), limits, breaks).map((f) => formulaPhrase(index, f, tagger));
   tieClustersToFormulas(clusters, formulas);
   const covered = index.docs.map(() => new IntervalSet());
   const docOf = new Map(index.docs.map((d, i) => [d.path, i]));

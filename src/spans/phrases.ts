@@ -14,7 +14,7 @@ import type { WordTagger } from '../match/word-boundaries.js';
  * Formulas as they are listed: trimmed to word boundaries (WordEdges), once per distinct text,
  * with their occurrences and document frequency recounted exactly when trimming changed them.
  */
-export function readableFormulas(index: CorpusIndex, formulas: Formula[], o: { minLen: number; minDocs: number }): Formula[] {
+export function readableFormulas(index: CorpusIndex, formulas: Formula[], o: { minLen: number; minDocs: number }, breaks: Uint8Array): Formula[] {
   const edges = new WordEdges(index);
   const spans = index.spans;
   const seen = new Set<string>();
@@ -22,12 +22,16 @@ export function readableFormulas(index: CorpusIndex, formulas: Formula[], o: { m
   for (const f of formulas) {
     const trimmed = edges.trim(f.positions[0], f.length);
     if (!trimmed) continue;
-    const codes = spans.codes.subarray(trimmed[0], trimmed[1]);
+    const codes = spans.codes.subarray(trimmed.range[0], trimmed.range[1]);
     if (wordUnits(codes) < o.minLen) continue;
     const key = Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('latin1');
     if (seen.has(key)) continue;
     seen.add(key);
     const all = codes.length === f.length ? f.positions : Int32Array.from(spans.occurrences(codes));
+    // Trimming can leave a fragment of a longer string (一步加强 of 进一步加强): only a phrase that
+    // occurs in more than one left context, and in more than one right context unless what always
+    // follows it is a function word (以人民为中心 + 的), is listed.
+    if (sameNeighbour(spans, breaks, all, -1, codes.length) || (!trimmed.droppedWord && sameNeighbour(spans, breaks, all, codes.length, codes.length))) continue;
     const positions = samePunctuation(index, all, codes.length);
     const docFreq = countDocs(index, positions);
     if (docFreq >= o.minDocs) out.push({ length: codes.length, docFreq, positions });
@@ -60,6 +64,23 @@ function punctuationInside(index: CorpusIndex, g: number, length: number): strin
     if (between) key += `${i - g}${between.normalize('NFKC')}|`;
   }
   return key;
+}
+
+/**
+ * Whether every occurrence has the same content unit at `offset` from its start (-1: before it;
+ * length: after it) in the same sentence.
+ */
+function sameNeighbour(spans: CorpusIndex['spans'], breaks: Uint8Array, positions: Int32Array, offset: number, length: number): boolean {
+  let unit = -1;
+  for (const g of positions) {
+    const d = spans.docOf(g);
+    const at = g + offset;
+    if (at < spans.docStart[d] || at >= spans.docStart[d + 1] || (offset >= 0 && g + length > spans.docStart[d + 1])) return false;
+    if (breaks[offset < 0 ? g : at]) return false;
+    if (unit >= 0 && spans.codes[at] !== unit) return false;
+    unit = spans.codes[at];
+  }
+  return positions.length > 0;
 }
 
 /** Content units that are not the number slot: "#年#月#日" is a date, not a formula. */

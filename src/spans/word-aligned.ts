@@ -27,8 +27,11 @@ export class WordEdges {
     private readonly cut: (text: string) => string[] = tokenise,
   ) {}
 
-  /** The content range [g0, g1) of [g, g + length) that reads as a phrase, or undefined if none does. */
-  trim(g: number, length: number): [number, number] | undefined {
+  /**
+   * The content range [g0, g1) of [g, g + length) that reads as a phrase, or undefined if none
+   * does; `droppedWord` says whether whole function words were taken off its end.
+   */
+  trim(g: number, length: number): { range: [number, number]; droppedWord: boolean } | undefined {
     const spans = this.index.spans;
     const d = spans.docOf(g);
     const text = this.index.docs[d].text;
@@ -37,12 +40,13 @@ export class WordEdges {
     while (s < e && w.endOf[s] < 0) s++;
     while (e > s && w.startOf[e] < 0) e--;
     while (s < e && this.hasTag(text.slice(s, w.endOf[s]), FUNCTION_TAGS)) s = w.endOf[s];
+    const wordEnd = e;
     while (e > s && this.hasTag(text.slice(w.startOf[e], e), END_ONLY_TAGS)) e = w.startOf[e];
     let g0 = g;
     let g1 = g + length;
     while (g0 < g1 && spans.origStart[g0] < s) g0++;
     while (g1 > g0 && spans.origStart[g1 - 1] + spans.origLength[g1 - 1] > e) g1--;
-    return g0 < g1 ? [g0, g1] : undefined;
+    return g0 < g1 ? { range: [g0, g1], droppedWord: e < wordEnd } : undefined;
   }
 
   private wordsOf(d: number, text: string): Words {

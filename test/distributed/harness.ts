@@ -1,3 +1,4 @@
+import { spanShape } from '../spans/span-shape.js';
 // Test harness: a private redis-server on a free port, worker processes running the compiled
 // worker entry, and corpora.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -114,5 +115,6 @@ export function indexShape(ix: CorpusIndex): object {
     uniqueKey: ix.uniqueKey,
     uniqueFirst: ix.uniqueFirst,
     lsh: ix.lsh.toArrays(),
+    spans: spanShape(ix),
   };
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spanShape } from '../spans/span-shape.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { checkDocument, indexDocuments, indexParams } from '../../src/pipeline.js';
@@ -25,6 +26,7 @@ function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
   expect(b.uniqueKey).toEqual(a.uniqueKey);
   expect(b.uniqueFirst).toEqual(a.uniqueFirst);
   expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
+  expect(spanShape(b)).toEqual(spanShape(a));
 }
 
 const draft = doc('draft.txt', texts[1].slice(0, 2000) + texts[3].slice(500, 2500));

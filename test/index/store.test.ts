@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spanShape } from '../spans/span-shape.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { indexDocuments } from '../../src/pipeline.js';
@@ -31,6 +32,7 @@ function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
   expect(b.uniqueKey).toEqual(a.uniqueKey);
   expect(b.uniqueFirst).toEqual(a.uniqueFirst);
   expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
+  expect(spanShape(b)).toEqual(spanShape(a));
 }
 
 async function codeOf(p: Promise<unknown>): Promise<[string, string]> {

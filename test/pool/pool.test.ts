@@ -1,3 +1,4 @@
+import { spanShape } from '../spans/span-shape.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,6 +70,7 @@ describe('pool sketcher', () => {
     expect(b.uniqueKey).toEqual(a.uniqueKey);
     expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
     expect(b.docs).toEqual(a.docs);
+    expect(spanShape(b)).toEqual(spanShape(a));
   });
 
   it('reports a failing document as a TaohuaError, not a crash', async () => {

@@ -24,7 +24,10 @@ export async function distributedIndexFromFlags(
 
 export async function distributedScanFromFlags(flags: Flags, paths: string[]): Promise<{ result: ScanResult; problems: number }> {
   if (flags.index) throw new TaohuaError('USAGE', '--redis scans corpus paths; a saved index is scanned on this machine (drop --redis)');
-  const options = normaliseOptions(engineOptions(flags));
+  // As on one machine, --min-chars is the shortest phrase listed, not a unit parameter.
+  const base = normaliseOptions(engineOptions({ ...flags, 'min-chars': undefined }));
+  const formulaChars = intFlag(flags['min-chars'], 'min-chars') ?? base.match.formulaChars;
+  const options = { ...base, match: { ...base.match, formulaChars } };
   const { docs, problems } = await readCorpus(paths);
   const result = await withBar(flags, 'scanning (redis)', (onProgress) => distributedScan({ redis: flags.redis!, docs, options, onProgress }));
   return { result, problems };

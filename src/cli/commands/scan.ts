@@ -22,9 +22,15 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   return problems ? 1 : 0;
 }
 
+/**
+ * For scan, --min-chars is the shortest phrase listed (formulas included), not a parameter of the
+ * units indexed: so it needs no index built with it, and may go below the unit minimum.
+ */
 async function scanHere(flags: Flags, paths: string[]): Promise<{ result: ScanResult; problems: number }> {
-  const corpus = await openCorpus(flags, paths);
-  return { result: scanCorpus(corpus.index, corpus.options), problems: corpus.problems };
+  const formulaChars = intFlag(flags['min-chars'], 'min-chars');
+  const corpus = await openCorpus({ ...flags, 'min-chars': undefined }, paths);
+  const match = { ...corpus.options.match, formulaChars: formulaChars ?? corpus.options.match.formulaChars };
+  return { result: scanCorpus(corpus.index, { ...corpus.options, match }), problems: corpus.problems };
 }
 
 function shape(r: ScanResult, flags: Flags): ScanResult {
