@@ -103,7 +103,11 @@ export class Evidence {
         ranges.push(x, y);
         own += contentLength(text, x, y);
       }
-      if (own > longest) [longest, source, draftPart] = [own, this.sourceOf(ps, a, b), clipped(ps.draft, a, b)];
+      // Equal cover: the passage with more source text (a whole sentence rather than its content run).
+      const src = this.sourceOf(ps, a, b);
+      if (own > longest || (own === longest && own > 0 && src[1] - src[0] > source[1] - source[0])) {
+        [longest, source, draftPart] = [own, src, clipped(ps.draft, a, b)];
+      }
     }
     const covered = contentLength(text, a, b, this.scratch);
     this.scratch.fill(0, a, b);

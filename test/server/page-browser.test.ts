@@ -67,7 +67,10 @@ describe.skipIf(!chromiumAvailable('serve page tests'))('taohua serve: the page 
         text: e.textContent ?? '',
       })),
     );
-    const spans = result.sentences.flatMap((s) => s.spans).sort((a, b) => a.start - b.start);
+    const spans = result.sentences
+      .flatMap((s) => s.spans)
+      .map(({ start, end, kind }) => ({ start, end, kind }))
+      .sort((a, b) => a.start - b.start);
     expect(shown.map(({ start, end, kind }) => ({ start, end, kind }))).toEqual(spans);
     for (const s of shown as Shown[]) expect(s.text).toBe(text.slice(s.start, s.end));
     await expectHanziGlyphs(page, '#report');
