@@ -10,7 +10,7 @@ export async function runServe(flags: Flags): Promise<number> {
   const port = intFlag(flags.port, 'port') ?? 8080;
   const host = flags.host ?? '127.0.0.1';
   const server = await startServer({ index, indexPath: flags.index, host, port, threads: intFlag(flags.threads, 'threads'), options: engineOptions(flags) });
-  warn(`serving ${index.docs.length} documents at ${server.url} (Ctrl-C to stop)`);
+  if (!flags.quiet) warn(`serving ${index.docs.length} documents at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => void server.close().then(resolve);
     process.once('SIGINT', stop);
