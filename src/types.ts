@@ -93,6 +93,8 @@ export interface SourceCoverage {
   /** Characters of the draft whose best match came from this document. */
   stockChars: number;
   sentences: number;
+  /** The source document's metadata (--meta columns, a year from its file name), when it has any. */
+  meta?: Record<string, string>;
 }
 
 export interface CheckResult {
@@ -157,6 +159,8 @@ export interface DocumentStats {
   stockChars: number;
   stockRatio: number;
   phrases: number;
+  /** The document's metadata (--meta columns, a year from its file name), when it has any. */
+  meta?: Record<string, string>;
 }
 
 export interface ScanResult {

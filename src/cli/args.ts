@@ -25,7 +25,7 @@ export const OPTIONS = {
   sort: { type: 'string', for: [S] },
   asc: { type: 'boolean', for: [S] },
   top: { type: 'string', for: [S] },
-  meta: { type: 'string', for: [S, IX, ADD] },
+  meta: { type: 'string', for: [C, S, IX, ADD] },
   'group-by': { type: 'string', for: [S] },
   'min-docs': { type: 'string', for: [S, SV] },
   'min-chars': { type: 'string', for: SKETCHING },

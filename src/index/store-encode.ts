@@ -66,6 +66,7 @@ function savedDocs(index: CorpusIndex): SavedDoc[] {
       normChars: d.norm.length,
       chromeInts: d.chrome.length,
       rows: to - from,
+      ...(d.meta && Object.keys(d.meta).length ? { meta: d.meta } : {}),
     };
   });
 }

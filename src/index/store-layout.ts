@@ -55,6 +55,8 @@ export interface SavedDoc {
   normChars: number;
   chromeInts: number;
   rows: number;
+  /** Optional: the document's metadata (string values). */
+  meta?: Record<string, string>;
 }
 
 export interface Header {

@@ -1,30 +1,93 @@
 import { TaohuaError } from '../../errors.js';
 import { scanCorpus } from '../../pipeline.js';
-import { documentsCsv, filterPhrases, phrasesCsv, renderScanTerminal, sortPhrases, toJson } from '../../report/index.js';
+import { documentsCsv, renderScanTerminal, sortPhrases, filterPhrases, toJson } from '../../report/index.js';
 import type { PhraseSortKey } from '../../report/index.js';
+import { groupsLongCsv, groupsWideCsv, spreadPhrasesCsv } from '../../report/groups-csv.js';
+import { documentSizes, groupingOf, withSpread, type GroupedPhrase, type Grouping } from '../../meta/phrase-groups.js';
+import { metaForDocs, type DocMeta } from '../../meta/index.js';
 import type { ScanResult } from '../../types.js';
 import { intFlag, type Flags } from '../args.js';
 import { openCorpus } from '../corpus.js';
-import { useColor, writeStdout } from '../output.js';
+import { readMetaFlag } from '../meta.js';
+import { useColor, writeFileAtomic, writeStdout } from '../output.js';
 
 const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 'text', 'template'];
+const TABLES = ['phrases', 'documents', 'groups', 'groups-wide'] as const;
+type Table = (typeof TABLES)[number];
+
+interface Scanned {
+  result: ScanResult;
+  problems: number;
+  meta: Map<string, DocMeta>;
+  /** Document texts by path (local scans; the HTML page needs them for context lines). */
+  texts?: Map<string, string>;
+}
 
 /** `scan` and `phrases`: the corpus against itself. */
 export async function runScan(flags: Flags, positionals: string[]): Promise<number> {
   const paths = [...positionals, ...(flags.against ?? [])];
-  const { result: raw, problems } = flags.redis ? await (await import('./distributed.js')).distributedScanFromFlags(flags, paths) : await scanHere(flags, paths);
-  const result = shape(raw, flags);
-  const table = flags.table ?? 'phrases';
-  if (table !== 'phrases' && table !== 'documents') throw new TaohuaError('USAGE', `--table takes phrases or documents, not "${table}"`);
+  const table = tableOf(flags);
+  if (flags.html && flags.redis) throw new TaohuaError('USAGE', '--html needs the documents here: drop --redis');
+  const scanned = flags.redis ? await scanOnRedis(flags, paths) : await scanHere(flags, paths);
+  const shaped = shape(scanned.result, flags);
+  const documents = shaped.documents.map((d) => withMeta(d, scanned.meta.get(d.path)));
+  const grouping = flags['group-by'] === undefined ? undefined : groupingFor(documents, scanned.meta, flags['group-by']);
+  const phrases = withSpread(shaped.phrases, documentSizes(documents), grouping, scanned.meta);
+  const result: ScanResult & { groupBy?: Grouping } = { ...shaped, documents, phrases, ...(grouping ? { groupBy: grouping } : {}) };
+  if (flags.html) {
+    const { renderScanHtml } = await import('../../report/scan-html.js');
+    await writeFileAtomic(flags.html, renderScanHtml({ documents, phrases, grouping, texts: scanned.texts! }));
+  }
   if (flags.json) writeStdout(toJson(result));
-  else if (flags.csv) process.stdout.write(table === 'documents' ? documentsCsv(result.documents, { bom: flags.bom }) : phrasesCsv(result.phrases, { bom: flags.bom }));
-  else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20 }));
-  return problems ? 1 : 0;
+  else if (flags.csv) process.stdout.write(csvOf(table, result.phrases, documents, grouping, flags.bom));
+  else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20, spreadLine: grouping ? (p) => spreadLine(p as GroupedPhrase) : undefined }));
+  return scanned.problems ? 1 : 0;
 }
 
-async function scanHere(flags: Flags, paths: string[]): Promise<{ result: ScanResult; problems: number }> {
+function tableOf(flags: Flags): Table {
+  const table = (flags.table ?? 'phrases') as Table;
+  if (!TABLES.includes(table)) throw new TaohuaError('USAGE', `--table takes ${TABLES.join(', ')}, not "${flags.table}"`);
+  if (table.startsWith('groups') && flags['group-by'] === undefined) throw new TaohuaError('USAGE', `--table ${table} needs --group-by COLUMN`);
+  return table;
+}
+
+function csvOf(table: Table, phrases: GroupedPhrase[], documents: ScanResult['documents'], grouping: Grouping | undefined, bom?: boolean): string {
+  if (table === 'documents') return documentsCsv(documents, { bom });
+  if (table === 'groups') return groupsLongCsv(phrases, grouping!, { bom });
+  if (table === 'groups-wide') return groupsWideCsv(phrases, grouping!, { bom });
+  return spreadPhrasesCsv(phrases, grouping !== undefined, { bom });
+}
+
+function spreadLine(p: GroupedPhrase): string {
+  const span = p.first === undefined ? 'no group' : p.first === p.last ? p.first : `${p.first}–${p.last}`;
+  return `${span} · ${p.groups?.length ?? 0} groups · DP ${p.dp.toFixed(2)}`;
+}
+
+function withMeta<T extends { meta?: DocMeta }>(row: T, meta: DocMeta | undefined): T {
+  return meta && Object.keys(meta).length ? { ...row, meta } : row;
+}
+
+function groupingFor(documents: ScanResult['documents'], meta: Map<string, DocMeta>, column: string): Grouping {
+  const grouping = groupingOf(documents, meta, column);
+  if (!grouping.groups.length) {
+    const columns = [...new Set([...meta.values()].flatMap((m) => Object.keys(m)))].sort();
+    throw new TaohuaError('USAGE', `--group-by ${column}: no document has a ${column} (columns: ${columns.join(', ') || 'none; give --meta FILE.csv'})`);
+  }
+  return grouping;
+}
+
+async function scanHere(flags: Flags, paths: string[]): Promise<Scanned> {
   const corpus = await openCorpus(flags, paths);
-  return { result: scanCorpus(corpus.index, corpus.options), problems: corpus.problems };
+  const texts = new Map(corpus.index.docs.map((d) => [d.path, d.text]));
+  return { result: scanCorpus(corpus.index, corpus.options), problems: corpus.problems, meta: corpus.meta, texts };
+}
+
+async function scanOnRedis(flags: Flags, paths: string[]): Promise<Scanned> {
+  const table = await readMetaFlag(flags.meta);
+  const { result, problems } = await (await import('./distributed.js')).distributedScanFromFlags(flags, paths);
+  const docPaths = result.documents.map((d) => d.path);
+  const metas = metaForDocs(docPaths, table);
+  return { result, problems, meta: new Map(docPaths.map((p, i) => [p, metas[i]])) };
 }
 
 function shape(r: ScanResult, flags: Flags): ScanResult {
@@ -34,7 +97,7 @@ function shape(r: ScanResult, flags: Flags): ScanResult {
   const phrases = filterPhrases(sorted, {
     minDocs: intFlag(flags['min-docs'], 'min-docs'),
     minChars: intFlag(flags['min-chars'], 'min-chars'),
-    top: flags.json || flags.csv ? intFlag(flags.top, 'top') : undefined,
+    top: flags.json || flags.csv || flags.html ? intFlag(flags.top, 'top') : undefined,
   });
   return { ...r, phrases };
 }

@@ -1,0 +1,1 @@
+export function renderScanHtml(_: unknown): string { return ''; }
