@@ -39,7 +39,7 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
     await writeFileAtomic(flags.html, renderScanHtml({ documents, phrases, grouping, texts: scanned.texts! }));
   }
   if (flags.json) writeStdout(toJson(result));
-  else if (flags.csv) process.stdout.write(csvOf(table, result.phrases, documents, grouping, flags.bom));
+  else if (flags.csv) process.stdout.write(csvOf(table, phrases, documents, grouping, flags.bom));
   else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20, spreadLine: grouping ? (p) => spreadLine(p as GroupedPhrase) : undefined }));
   return scanned.problems ? 1 : 0;
 }
