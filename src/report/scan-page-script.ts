@@ -21,7 +21,7 @@ var sorted=order();
 function matches(p,n){return!n||p.t.indexOf(n)>=0||p.m.indexOf(n)>=0}
 function span(p){return p.a===''?'':p.a===p.z?esc(p.a):esc(p.a)+'–'+esc(p.z)}
 function render(){var n=q.value.trim();var hit=sorted.filter(function(i){return matches(P[i],n)});
- rows.innerHTML=hit.slice(0,limit).map(function(i){var p=P[i];return'<tr class="phrase'+(i===current?' open':'')+'" data-i="'+i+'" tabindex="0"><td class="num">'+p.f+'</td><td class="num">'+p.c+'</td><td class="num">'+p.dp.toFixed(2)+'</td><td class="span">'+span(p)+'</td><td class="ph">'+esc(p.m||p.t)+'</td></tr>'}).join('');
+ rows.innerHTML=hit.slice(0,limit).map(function(i){var p=P[i];return'<tr class="phrase'+(i===current?' open':'')+'" data-i="'+i+'" tabindex="0"><td class="num">'+p.f+'</td><td class="num">'+p.c+'</td><td class="num">'+p.dp.toFixed(2)+'</td><td class="span">'+span(p)+'</td><td class="ph"><div>'+esc(p.m||p.t)+'</div></td></tr>'}).join('');
  shown.textContent=(hit.length<P.length?hit.length+' / ':'')+P.length+' phrases';more.hidden=hit.length<=limit}
 function niceStep(span,most){var steps=[1,2,5,10,20,25,50,100,200,500,1000];for(var i=0;i<steps.length;i++)if(span/steps[i]<=most)return steps[i];return Math.ceil(span/most)}
 function timeline(p){if(!G.length)return'<p class="muted">No groups: scan with --group-by COLUMN (e.g. year) for a timeline.</p>';

@@ -12,7 +12,7 @@ export const SCAN_CSS = `${BASE_CSS}
 tr.phrase{cursor:pointer}
 tr.phrase:hover,tr.phrase:focus{background:${P.page};outline:none}
 tr.phrase.open{background:#ddf4ff}
-td.ph{word-break:break-all;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+td.ph>div{word-break:break-all;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 td.span{white-space:nowrap;color:${P.muted}}
 #more{margin-top:8px;font:inherit;font-size:13px;padding:4px 12px;border:1px solid ${P.rule};border-radius:6px;background:${P.page};cursor:pointer}
 #detail{position:sticky;top:8px;max-height:calc(100vh - 16px);overflow:auto}
