@@ -44,3 +44,25 @@ export function withSpread(
     return { ...p, dp, groups: s.groups, ...(s.first !== undefined ? { first: s.first, last: s.last } : {}) };
   });
 }
+
+export interface SpreadScan {
+  documents: DocumentStats[];
+  phrases: GroupedPhrase[];
+  /** Undefined without a column; with one whose value no document has, its groups are empty. */
+  grouping?: Grouping;
+}
+
+/** A scan's documents with their metadata, its phrases with DP and, for a column, their groups. */
+export function spreadScan(documents: readonly DocumentStats[], phrases: readonly Phrase[], meta: ReadonlyMap<string, DocMeta>, column?: string): SpreadScan {
+  const docs = documents.map((d) => {
+    const m = meta.get(d.path);
+    return m && Object.keys(m).length ? { ...d, meta: m } : d;
+  });
+  const grouping = column === undefined ? undefined : groupingOf(docs, meta, column);
+  return { documents: docs, phrases: withSpread(phrases, documentSizes(docs), grouping, meta), grouping };
+}
+
+/** Metadata columns some document has, for messages. */
+export function metaColumns(meta: ReadonlyMap<string, DocMeta>): string[] {
+  return [...new Set([...meta.values()].flatMap((m) => Object.keys(m)))].sort();
+}

@@ -3,7 +3,7 @@ import { scanCorpus } from '../../pipeline.js';
 import { documentsCsv, renderScanTerminal, sortPhrases, filterPhrases, toJson } from '../../report/index.js';
 import type { PhraseSortKey } from '../../report/index.js';
 import { groupsLongCsv, groupsWideCsv, spreadPhrasesCsv } from '../../report/groups-csv.js';
-import { documentSizes, groupingOf, withSpread, type GroupedPhrase, type Grouping } from '../../meta/phrase-groups.js';
+import { metaColumns, spreadScan, type GroupedPhrase, type Grouping } from '../../meta/phrase-groups.js';
 import { metaForDocs, type DocMeta } from '../../meta/index.js';
 import type { ScanResult } from '../../types.js';
 import { intFlag, type Flags } from '../args.js';
@@ -30,9 +30,11 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   if (flags.html && flags.redis) throw new TaohuaError('USAGE', '--html needs the documents here: drop --redis');
   const scanned = flags.redis ? await scanOnRedis(flags, paths) : await scanHere(flags, paths);
   const shaped = shape(scanned.result, flags);
-  const documents = shaped.documents.map((d) => withMeta(d, scanned.meta.get(d.path)));
-  const grouping = flags['group-by'] === undefined ? undefined : groupingFor(documents, scanned.meta, flags['group-by']);
-  const phrases = withSpread(shaped.phrases, documentSizes(documents), grouping, scanned.meta);
+  const { documents, phrases, grouping } = spreadScan(shaped.documents, shaped.phrases, scanned.meta, flags['group-by']);
+  if (grouping && !grouping.groups.length) {
+    const columns = metaColumns(scanned.meta).join(', ') || 'none; give --meta FILE.csv';
+    throw new TaohuaError('USAGE', `--group-by ${grouping.column}: no document has a ${grouping.column} (columns: ${columns})`);
+  }
   const result: ScanResult & { groupBy?: Grouping } = { ...shaped, documents, phrases, ...(grouping ? { groupBy: grouping } : {}) };
   if (flags.html) {
     const { renderScanHtml } = await import('../../report/scan-html.js');
@@ -61,19 +63,6 @@ function csvOf(table: Table, phrases: GroupedPhrase[], documents: ScanResult['do
 function spreadLine(p: GroupedPhrase): string {
   const span = p.first === undefined ? 'no group' : p.first === p.last ? p.first : `${p.first}–${p.last}`;
   return `${span} · ${p.groups?.length ?? 0} groups · DP ${p.dp.toFixed(2)}`;
-}
-
-function withMeta<T extends { meta?: DocMeta }>(row: T, meta: DocMeta | undefined): T {
-  return meta && Object.keys(meta).length ? { ...row, meta } : row;
-}
-
-function groupingFor(documents: ScanResult['documents'], meta: Map<string, DocMeta>, column: string): Grouping {
-  const grouping = groupingOf(documents, meta, column);
-  if (!grouping.groups.length) {
-    const columns = [...new Set([...meta.values()].flatMap((m) => Object.keys(m)))].sort();
-    throw new TaohuaError('USAGE', `--group-by ${column}: no document has a ${column} (columns: ${columns.join(', ') || 'none; give --meta FILE.csv'})`);
-  }
-  return grouping;
 }
 
 async function scanHere(flags: Flags, paths: string[]): Promise<Scanned> {

@@ -3,10 +3,12 @@ import { loadIndex } from '../../index/store.js';
 import { startServer } from '../../server/server.js';
 import { engineOptions, intFlag, type Flags } from '../args.js';
 import { warn } from '../output.js';
+import { attachMeta } from '../meta.js';
 
 export async function runServe(flags: Flags): Promise<number> {
   if (!flags.index) throw new TaohuaError('USAGE', 'serve needs --index FILE (build one with taohua index PATH... -o FILE)');
   const index = await loadIndex(flags.index);
+  attachMeta(index.docs, undefined, true);
   const port = intFlag(flags.port, 'port') ?? 8080;
   const host = flags.host ?? '127.0.0.1';
   const server = await startServer({ index, indexPath: flags.index, host, port, threads: intFlag(flags.threads, 'threads'), options: engineOptions(flags) });
