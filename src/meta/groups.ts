@@ -57,7 +57,8 @@ export function spreadOver(occurrences: readonly Occurrence[], groupOf: (doc: st
 
 /**
  * Gries' DP (deviation of proportions), normalised to 0–1 (Lijffijt & Gries 2012): 0 when the
- * phrase is spread over the documents in proportion to their sizes, 1 when it sits in one document.
+ * phrase is spread over the documents in proportion to their sizes, 1 when it sits only in the
+ * smallest document (near 1 for any single document of a large corpus).
  * Sizes are the documents' lengths, so long reports are expected to hold more occurrences.
  */
 export function griesDp(occurrences: readonly Occurrence[], sizes: ReadonlyMap<string, number>): number {
