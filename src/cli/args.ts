@@ -39,6 +39,7 @@ export const OPTIONS = {
   threads: { type: 'string', short: 't', for: [C, S, IX, ADD, SV, W] },
   'keep-chrome': { type: 'boolean', for: [C, S, IX, ADD] },
   'no-synonyms': { type: 'boolean', for: SKETCHING },
+  synonyms: { type: 'boolean', for: [S] },
   'no-places': { type: 'boolean', for: SKETCHING },
   'no-color': { type: 'boolean', for: [C, S, CMP] },
   color: { type: 'boolean', for: [C, S, CMP] },
@@ -73,6 +74,7 @@ export function assertOptionsApply(command: string, values: Record<string, unkno
     if (spec.needs && values[spec.needs] === undefined) throw new TaohuaError('USAGE', `--${name} only applies with --${spec.needs}`);
   }
   if (values.json && values.csv) throw new TaohuaError('USAGE', 'give --json or --csv, not both');
+  if (values.synonyms && values['no-synonyms']) throw new TaohuaError('USAGE', 'give --synonyms or --no-synonyms, not both');
   if (values.color && values['no-color']) throw new TaohuaError('USAGE', 'give --color or --no-color, not both');
 }
 

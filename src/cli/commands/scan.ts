@@ -26,6 +26,7 @@ interface Scanned {
 /** `scan` and `phrases`: the corpus against itself. */
 export async function runScan(flags: Flags, positionals: string[]): Promise<number> {
   const paths = [...positionals, ...(flags.against ?? [])];
+  flags = synonymsDefault(flags);
   const table = tableOf(flags);
   if (flags.html && flags.redis) throw new TaohuaError('USAGE', '--html needs the documents here: drop --redis');
   const scanned = flags.redis ? await scanOnRedis(flags, paths) : await scanHere(flags, paths);
@@ -44,6 +45,18 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   else if (flags.csv) process.stdout.write(csvOf(table, phrases, documents, grouping, flags.bom));
   else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20, spreadLine: grouping ? (p) => spreadLine(p as GroupedPhrase) : undefined }));
   return scanned.problems ? 1 : 0;
+}
+
+/**
+ * Researchers want spun variants as variants, so scan does not fold spinner synonyms unless asked
+ * (--synonyms); check does. A saved index keeps the normalisation it was built with.
+ */
+function synonymsDefault(flags: Flags): Flags {
+  if (flags.index) {
+    if (flags.synonyms) throw new TaohuaError('USAGE', '--synonyms: a saved index folds synonyms as it was built (index --no-synonyms to keep them apart)');
+    return flags;
+  }
+  return flags.synonyms ? flags : { ...flags, 'no-synonyms': true };
 }
 
 function tableOf(flags: Flags): Table {
