@@ -41,7 +41,7 @@ function dispersion(p){var MAX=60,ticks={};p.o.forEach(function(o){if(o[0]>=0)(t
  shownDs.forEach(function(d,r){var y=r*RH+3,n=Math.max(1,docs[d].n);out.push('<text x="'+(L-6)+'" y="'+(y+9)+'" text-anchor="end">'+esc(docLabel(d))+'</text><rect class="doc" x="'+L+'" y="'+(y+2)+'" width="'+w+'" height="'+(RH-4)+'"/>');
   ticks[d].forEach(function(s){var tx=(L+s/n*w).toFixed(1);out.push('<line class="tick" x1="'+tx+'" x2="'+tx+'" y1="'+y+'" y2="'+(y+RH-1)+'"/>')})});
  return'<svg class="dispersion" width="'+W+'" height="'+H+'" viewBox="0 0 '+W+' '+H+'" role="img" aria-label="where it falls in each document">'+out.join('')+'</svg>'+
-  (ds.length>MAX?'<p class="muted">… '+(ds.length-MAX)+' more documents</p>':'')+'<p class="muted">Each row is a document holding the phrase, start to end; a tick per occurrence. DP '+p.dp.toFixed(2)+' (0 even across documents, 1 in one document).</p>'}
+  (ds.length>MAX?'<p class="muted">… '+(ds.length-MAX)+' more documents</p>':'')+'<p class="muted">Each row is a document holding the phrase, start to end; a tick per occurrence. DP '+p.dp.toFixed(2)+' (0: spread like the documents\' sizes; near 1: in one document).</p>'}
 function rev(s){return s.split('').reverse().join('')}
 function kwic(p){var lines=p.k.slice();if(kwicSort==='left')lines.sort(function(a,b){return cmp(rev(a[2]),rev(b[2]))||rankOf[a[0]]-rankOf[b[0]]||a[1]-b[1]});else if(kwicSort==='right')lines.sort(function(a,b){return cmp(a[4],b[4])||rankOf[a[0]]-rankOf[b[0]]||a[1]-b[1]});else lines.sort(function(a,b){return rankOf[a[0]]-rankOf[b[0]]||a[1]-b[1]});
  var btn=function(s,l){return'<button type="button" data-kwic="'+s+'"'+(kwicSort===s?' aria-pressed="true"':'')+'>'+l+'</button>'};

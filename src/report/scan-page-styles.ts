@@ -21,12 +21,13 @@ td.span{white-space:nowrap;color:${P.muted}}
 .kwicbar{font-size:13px;margin-bottom:6px}
 .kwicbar button{font:inherit;font-size:12px;margin-left:4px;padding:1px 8px;border:1px solid ${P.rule};border-radius:5px;background:${P.paper};cursor:pointer}
 .kwicbar button[aria-pressed=true]{background:${P.accent};color:#fff;border-color:${P.accent}}
-.kwic{font-size:13px}
+.kwic{font-size:13px;max-height:290px;overflow:auto}
 .kl{display:grid;grid-template-columns:9em minmax(4em,1fr) auto minmax(4em,1fr);gap:0 4px;border-bottom:1px solid ${P.rule};padding:2px 0}
 .kl>span{white-space:nowrap;overflow:hidden}
 .kl .src{color:${P.muted};text-overflow:ellipsis}
 .kl .left{display:flex;justify-content:flex-end}
 .kl .node{color:${P.stock};font-weight:600;max-width:24em;text-overflow:ellipsis}
+#detail svg{max-width:100%;height:auto}
 svg text{font-size:10px;fill:${P.muted}}
 svg .tot{fill:${P.rule}}
 svg .bar{fill:${P.stock}}
