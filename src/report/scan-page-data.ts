@@ -74,27 +74,34 @@ export function pageData({ documents, phrases, grouping, texts }: ScanPageInput)
     groupBy: column ?? '',
     groups,
     groupDocs: grouping?.groups.map((g) => g.docs) ?? [],
-    numeric: groups.length > 0 && groups.every((g) => /^-?\d+(\.\d+)?$/.test(g)),
+    numeric: groups.length > 0 && groups.every((g) => g.trim() !== '' && Number.isFinite(Number(g))),
     docs,
-    phrases: phrases.map((p) => {
-      const lines = kwicLines(p.members.slice(0, MAX_KWIC), textOf, KWIC_WIDTH);
-      const v = [...new Set(lines.map((l) => l.node))];
-      const at = new Map(v.map((t, i) => [t, i]));
-      return {
-      t: p.text,
-      m: p.template,
-      f: p.docFreq,
-      c: p.count,
-      l: p.meanChars,
-      dp: p.dp,
-      a: p.first ?? '',
-      z: p.last ?? '',
-      gd: (p.groups ?? []).map((g) => [groupIndex.get(g.group)!, g.docs, g.count]),
-      o: p.members.slice(0, MAX_TICKS).map((m) => [docIndex.get(m.doc) ?? -1, m.start]),
-      v,
-      k: lines.map((l): [number, number, string, number, string] => [docIndex.get(l.doc) ?? -1, l.start, l.left, at.get(l.node)!, l.right]),
-      };
-    }),
+    phrases: phrases.map((p) => pagePhrase(p, groupIndex, docIndex, textOf)),
+  };
+}
+
+function pagePhrase(
+  p: GroupedPhrase,
+  groupIndex: ReadonlyMap<string, number>,
+  docIndex: ReadonlyMap<string, number>,
+  textOf: (doc: string) => string | undefined,
+): PagePhrase {
+  const lines = kwicLines(p.members.slice(0, MAX_KWIC), textOf, KWIC_WIDTH);
+  const v = [...new Set(lines.map((l) => l.node))];
+  const at = new Map(v.map((t, i) => [t, i]));
+  return {
+    t: p.text,
+    m: p.template,
+    f: p.docFreq,
+    c: p.count,
+    l: p.meanChars,
+    dp: p.dp,
+    a: p.first ?? '',
+    z: p.last ?? '',
+    gd: (p.groups ?? []).map((g) => [groupIndex.get(g.group)!, g.docs, g.count]),
+    o: p.members.slice(0, MAX_TICKS).map((m) => [docIndex.get(m.doc) ?? -1, m.start]),
+    v,
+    k: lines.map((l) => [docIndex.get(l.doc) ?? -1, l.start, l.left, at.get(l.node)!, l.right]),
   };
 }
 
