@@ -32,10 +32,6 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   const scanned = flags.redis ? await scanOnRedis(flags, paths) : await scanHere(flags, paths);
   const shaped = shape(scanned.result, flags);
   const { documents, phrases, grouping } = spreadScan(shaped.documents, shaped.phrases, scanned.meta, flags['group-by']);
-  if (grouping && !grouping.groups.length) {
-    const columns = metaColumns(scanned.meta).join(', ') || 'none; give --meta FILE.csv';
-    throw new TaohuaError('USAGE', `--group-by ${grouping.column}: no document has a ${grouping.column} (columns: ${columns})`);
-  }
   const result: ScanResult & { groupBy?: Grouping } = { ...shaped, documents, phrases, ...(grouping ? { groupBy: grouping } : {}) };
   if (flags.html) {
     const { renderScanHtml } = await import('../../report/scan-html.js');
@@ -78,8 +74,16 @@ function spreadLine(p: GroupedPhrase): string {
   return `${span} · ${p.groups?.length ?? 0} groups · DP ${p.dp.toFixed(2)}`;
 }
 
+/** Before the scan (the slow part), so that a column no document has fails at once. */
+function assertGroupable(meta: ReadonlyMap<string, DocMeta>, column: string | undefined): void {
+  if (column === undefined || [...meta.values()].some((m) => m[column] !== undefined)) return;
+  const columns = metaColumns(meta).join(', ') || 'none; give --meta FILE.csv';
+  throw new TaohuaError('USAGE', `--group-by ${column}: no document has a ${column} (columns: ${columns})`);
+}
+
 async function scanHere(flags: Flags, paths: string[]): Promise<Scanned> {
   const corpus = await openCorpus(flags, paths);
+  assertGroupable(corpus.meta, flags['group-by']);
   const texts = new Map(corpus.index.docs.map((d) => [d.path, d.text]));
   return { result: scanCorpus(corpus.index, corpus.options), problems: corpus.problems, meta: corpus.meta, texts };
 }
@@ -89,7 +93,9 @@ async function scanOnRedis(flags: Flags, paths: string[]): Promise<Scanned> {
   const { result, problems } = await (await import('./distributed.js')).distributedScanFromFlags(flags, paths);
   const docPaths = result.documents.map((d) => d.path);
   const metas = metaForDocs(docPaths, table);
-  return { result, problems, meta: new Map(docPaths.map((p, i) => [p, metas[i]])) };
+  const meta = new Map(docPaths.map((p, i) => [p, metas[i]]));
+  assertGroupable(meta, flags['group-by']);
+  return { result, problems, meta };
 }
 
 function shape(r: ScanResult, flags: Flags): ScanResult {
