@@ -88,3 +88,27 @@ export function formulaicityTable(data: PageData): string {
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }
+
+/** With numeric groups (years): each document's stock ratio as a dot over the group axis. */
+export function formulaicityTimeline(data: PageData): string {
+  if (!data.numeric) return '';
+  const values = data.groups.map(Number);
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const W = 900, H = 170, L = 40, R = 12, T = 10, B = 26;
+  const pw = W - L - R, ph = H - T - B;
+  const maxRatio = Math.max(0.01, ...data.docs.map((d) => d.r));
+  const x = (v: number): number => L + ((v - lo + 0.5) / (hi - lo + 1)) * pw;
+  const y = (r: number): number => T + ph - (r / maxRatio) * ph;
+  const parts: string[] = [`<line class="axis" x1="${L}" x2="${W - R}" y1="${T + ph}" y2="${T + ph}"/>`];
+  const step = [1, 2, 5, 10, 20, 50, 100].find((s) => (hi - lo + 1) / s <= 14) ?? Math.ceil((hi - lo + 1) / 14);
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+    parts.push(`<text x="${x(v).toFixed(1)}" y="${H - 8}" text-anchor="middle">${v}</text>`);
+  }
+  parts.push(`<text x="${L - 4}" y="${T + 8}" text-anchor="end">${formatPercent(maxRatio, 0)}</text><text x="${L - 4}" y="${T + ph}" text-anchor="end">0</text>`);
+  for (const d of data.docs) {
+    if (d.g < 0) continue;
+    const title = `${d.p}: ${formatPercent(d.r)}`;
+    parts.push(`<circle class="dot" cx="${x(values[d.g]).toFixed(1)}" cy="${y(d.r).toFixed(1)}" r="3"><title>${escapeHtml(title)}</title></circle>`);
+  }
+  return `<svg class="ratio-timeline" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="stock ratio per document over ${escapeHtml(data.groupBy)}">${parts.join('')}</svg>`;
+}

@@ -4,7 +4,7 @@
 // one JSON block; the script is inline (allowed by its hash only) or, in `serve`, a same-origin file.
 import { createHash } from 'node:crypto';
 import { escapeHtml } from './escape.js';
-import { formulaicityTable, heatmapSvg } from './scan-charts.js';
+import { formulaicityTable, formulaicityTimeline, heatmapSvg } from './scan-charts.js';
 import { embedJson, pageData, type ScanPageInput } from './scan-page-data.js';
 import { SCAN_PAGE_SCRIPT } from './scan-page-script.js';
 import { SCAN_CSS } from './scan-page-styles.js';
@@ -51,7 +51,7 @@ export function renderScanHtml(input: ScanPageInput, opts: ScanHtmlOptions = {})
     '<section id="detail" class="card" hidden aria-live="polite"></section>',
     '</div>',
     `<section class="card" aria-label="heatmap"><h2>文档 × 套话 Documents × top phrases</h2><div class="scroll">${heatmapSvg(data)}</div></section>`,
-    `<section class="card" aria-label="formulaicity"><h2>套话占比 Formulaicity per document</h2>${formulaicityTable(data)}</section>`,
+    `<section class="card" aria-label="formulaicity"><h2>套话占比 Formulaicity per document</h2>${formulaicityTimeline(data)}${formulaicityTable(data)}</section>`,
     '</div>',
     `<script type="application/json" id="scan-data">${embedJson(data)}</script>`,
     script,

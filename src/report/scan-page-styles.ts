@@ -33,6 +33,8 @@ svg .tot{fill:${P.rule}}
 svg .bar{fill:${P.stock}}
 svg .axis{stroke:${P.muted};stroke-width:1}
 svg .doc{fill:${P.page};stroke:${P.rule}}
+svg .dot{fill:${P.stock};fill-opacity:.75}
+svg.ratio-timeline{max-width:100%;height:auto}
 svg .tick{stroke:${P.stock};stroke-width:1.5}
 svg.heatmap rect[data-open]{cursor:pointer}
 .scroll{overflow:auto;max-height:80vh}

@@ -52,5 +52,6 @@ describe('scan page markup', () => {
   it('draws a heatmap cell per document holding the phrase and a bar per document', () => {
     expect(html.match(/<rect [^>]*data-open="0"/g)).toHaveLength(2);
     expect(html.match(/<span class="bar"/g)).toHaveLength(2);
+    expect(html.match(/<circle class="dot"/g)).toHaveLength(2); // years: stock ratio over time
   });
 });

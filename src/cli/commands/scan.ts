@@ -35,7 +35,9 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   const result: ScanResult & { groupBy?: Grouping } = { ...shaped, documents, phrases, ...(grouping ? { groupBy: grouping } : {}) };
   if (flags.html) {
     const { renderScanHtml } = await import('../../report/scan-html.js');
-    await writeFileAtomic(flags.html, renderScanHtml({ documents, phrases, grouping, texts: scanned.texts! }));
+    // The page draws a timeline whenever documents have a year, as serve's /phrases does.
+    const page = grouping || !metaColumns(scanned.meta).includes('year') ? { documents, phrases, grouping } : spreadScan(shaped.documents, shaped.phrases, scanned.meta, 'year');
+    await writeFileAtomic(flags.html, renderScanHtml({ ...page, texts: scanned.texts! }));
   }
   if (flags.json) writeStdout(toJson(result));
   else if (flags.csv) process.stdout.write(csvOf(table, phrases, documents, grouping, flags.bom));
