@@ -53,8 +53,16 @@ export function documentsCsv(docs: DocumentStats[], opts: CsvOptions = {}): stri
 
 export const SENTENCE_COLUMNS = ['start', 'end', 'label', 'similarity', 'text', 'source'] as const;
 
-/** One row per sentence; `source` is the document of its best match (empty when none). */
+/**
+ * One row per sentence; `source` is the document of its best match (empty when none), followed by
+ * that document's metadata as `source_<column>` when the sources carry any.
+ */
 export function sentencesCsv(r: CheckResult, opts: CsvOptions = {}): string {
-  const rows = r.sentences.map((s) => [s.start, s.end, s.label, s.similarity, s.text, bestMatch(s)?.doc ?? '']);
-  return csvTable(SENTENCE_COLUMNS, rows, opts);
+  const metaOf = new Map(r.sources.map((s) => [s.doc, s.meta ?? {}]));
+  const keys = [...new Set(r.sources.flatMap((s) => Object.keys(s.meta ?? {})))].sort();
+  const rows = r.sentences.map((s) => {
+    const source = bestMatch(s)?.doc ?? '';
+    return [s.start, s.end, s.label, s.similarity, s.text, source, ...keys.map((k) => metaOf.get(source)?.[k] ?? '')];
+  });
+  return csvTable([...SENTENCE_COLUMNS, ...keys.map((k) => `source_${k}`)], rows, opts);
 }

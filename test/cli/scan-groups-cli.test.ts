@@ -67,10 +67,13 @@ describe('scan over groups (CLI)', () => {
     expect(run(['scan', 'corpus', '--meta', join(dir, 'nope.csv')]).code).toBe(3);
   });
 
-  it('check --json names its sources with their metadata', () => {
+  it('check --json and --csv name their sources with their metadata', () => {
     const r = run(['check', 'corpus/000_1d961a0082aa0431.txt', '--against', 'corpus', '--meta', meta, '--json']);
     const sources = JSON.parse(r.stdout).sources as Array<{ doc: string; meta?: Record<string, string> }>;
     expect(sources.length).toBeGreaterThan(0);
     for (const s of sources) expect(s.meta?.region).toBe(regionOf.get(s.doc));
+    const csv = parse(run(['check', 'corpus/000_1d961a0082aa0431.txt', '--against', 'corpus', '--meta', meta, '--csv']).stdout, { columns: true }) as Array<Record<string, string>>;
+    expect(Object.keys(csv[0]).slice(-3)).toEqual(['source', 'source_note', 'source_region']);
+    for (const row of csv) expect(row.source_region).toBe(row.source ? regionOf.get(row.source) : '');
   });
 });
