@@ -56,3 +56,14 @@ describe('KWIC', () => {
     expect(byRight).toEqual([...byRight].sort());
   });
 });
+
+describe('KWIC as CSV', () => {
+  it('has one row per occurrence with its offsets, context and group', async () => {
+    const { kwicCsv } = await import('../../src/report/kwic-csv.js');
+    const { parse } = await import('csv-parse/sync');
+    const docs = [{ path: 'r/2019.txt', text: '必须坚持稳中求进，"引号"也在。' }];
+    const lines = kwicLines(textOccurrences(docs, '稳中求进'), () => docs[0].text, 3);
+    const rows = parse(kwicCsv(lines, { groupBy: 'year', meta: new Map([['r/2019.txt', { year: '2019' }]]) }), { columns: true });
+    expect(rows).toEqual([{ document: 'r/2019.txt', start: '4', end: '8', left: '须坚持', match: '稳中求进', right: '，"引', year: '2019' }]);
+  });
+});
