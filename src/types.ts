@@ -98,6 +98,8 @@ export interface SourceCoverage {
   stockChars: number;
   /** Sentences whose first source this document is. */
   sentences: number;
+  /** The source document's metadata (--meta columns, a year from its file name), when it has any. */
+  meta?: Record<string, string>;
 }
 
 export interface CheckResult {
@@ -164,6 +166,8 @@ export interface DocumentStats {
   stockChars: number;
   stockRatio: number;
   phrases: number;
+  /** The document's metadata (--meta columns, a year from its file name), when it has any. */
+  meta?: Record<string, string>;
 }
 
 export interface ScanResult {

@@ -12,25 +12,32 @@ import type { Flags } from './args.js';
 import { engineOptions } from './args.js';
 import { warn } from './output.js';
 import { progressBar } from './progress.js';
+import { attachMeta, readMetaFlag } from './meta.js';
+import type { DocMeta } from '../meta/index.js';
 
 export interface Corpus {
   index: CorpusIndex;
   options: Options;
   /** Inputs that could not be read (already reported on stderr). */
   problems: number;
+  /** Every document's metadata by path (--meta, the index's, a year from the file name). */
+  meta: Map<string, DocMeta>;
 }
 
 export async function openCorpus(flags: Flags, paths: string[]): Promise<Corpus> {
   const options = normaliseOptions(engineOptions(flags));
   if (flags.index && paths.length) throw new TaohuaError('USAGE', 'give either --index or corpus paths, not both');
+  const table = await readMetaFlag(flags.meta);
   if (flags.index) {
     const index = await loadIndex(flags.index);
     assertFlagsMatchIndex(flags, index, options, flags.index);
-    return { index, options: { ...options, normalise: index.params.normalise, sketch: index.params.sketch }, problems: 0 };
+    const meta = attachMeta(index.docs, table, flags.quiet);
+    return { index, options: { ...options, normalise: index.params.normalise, sketch: index.params.sketch }, problems: 0, meta };
   }
   if (!paths.length) throw new TaohuaError('USAGE', 'no corpus: give --against PATH (or PATH...) or --index FILE');
   const { index, problems } = await buildFromPaths(paths, options, flags.quiet === true);
-  return { index, options, problems };
+  const meta = attachMeta(index.docs, table, flags.quiet);
+  return { index, options, problems, meta };
 }
 
 export async function buildFromPaths(

@@ -4,7 +4,8 @@ export const HELP = `taohua ${VERSION} — find stock phrasing (套话) and near
 
 Usage:
   taohua check DRAFT (--against PATH... | --index FILE) [--json | --csv] [--html FILE]
-  taohua scan PATH... | --index FILE  [--json | --csv [--table phrases|documents]] [--top N] [--sort KEY] [--min-docs N]
+  taohua scan PATH... | --index FILE  [--json | --csv [--table T]] [--html FILE] [--group-by COLUMN] [--meta FILE.csv]
+                                      [--top N] [--sort KEY] [--min-docs N]
   taohua phrases ...                  (same as scan)
   taohua compare A B [--json] [--html FILE]
   taohua index PATH... -o FILE [--redis URL]
@@ -17,8 +18,10 @@ Inputs: .txt .md .html .htm .docx .pdf files, folders of them, or - for standard
 Output:
   --json              one JSON document on stdout (schemas in the README)
   --csv               CSV on stdout (RFC 4180); --bom adds a UTF-8 BOM for Excel
-  --table T           scan --csv: phrases (default) or documents
-  --html FILE         write a self-contained HTML report (check, compare)
+  --table T           scan --csv: phrases (default), documents, groups (long), groups-wide (with --group-by)
+  --html FILE         write a self-contained HTML report (check, compare) or phrase page (scan)
+  --meta FILE.csv     document metadata: a path column plus any others (check, scan, index, add)
+  --group-by COLUMN   scan: each phrase per group of a metadata column (year: from file names too)
   --top N             phrases shown (scan; default 20 on the terminal, all in JSON/CSV)
   --sort KEY          docFreq (default), count, meanChars, text, template; --asc to reverse
   --no-color          plain terminal output (also NO_COLOR=1)
@@ -34,9 +37,12 @@ Matching (defaults in the README):
   --min-docs N        documents a stock phrase must appear in (scan)
   --stock-coverage X  share of a sentence that must be stock for the label stock
   --keep-chrome       treat page chrome (download prompts, site watermarks) as text
-  --no-synonyms       do not fold known spinner synonyms (效劳→服务 …)
+  --no-synonyms       do not fold known spinner synonyms (效劳→服务 …); scan from paths never folds them
+  --synonyms          scan from paths: fold them (check, index and compare do by default)
   --no-places         do not fold 县/区/市 … into one class
   -t, --threads N     worker threads (default: one per core)
+
+An option a command does not use is refused (exit 2).
 
 Exit codes: 0 ok · 1 done, but some inputs were skipped · 2 usage · 3 path missing or unreadable
             4 input not usable (binary, undecodable, empty, no text) · 5 index file problem

@@ -27,6 +27,8 @@ export interface IndexedDoc {
   norm: string;
   /** Chrome ranges in original offsets, flat pairs. */
   chrome: Int32Array;
+  /** Metadata (--meta columns, a year from the file name); absent when there is none. */
+  meta?: Record<string, string>;
 }
 
 /** Unit occurrences, one row per unit, grouped by document in document order. */

@@ -204,7 +204,8 @@ function docsOf(h: Header, s: Sections, units: UnitRows, path: string): IndexedD
   const docs = h.docs.map((d, i): IndexedDoc => {
     const chrome = chromeAll.slice(at, at + d.chromeInts);
     at += d.chromeInts;
-    return { path: d.path, hash: d.hash, format: d.format, encoding: d.encoding, text: texts[i], norm: norms[i], chrome };
+    const meta = savedMeta(d.meta, path);
+    return { path: d.path, hash: d.hash, format: d.format, encoding: d.encoding, text: texts[i], norm: norms[i], chrome, ...(meta ? { meta } : {}) };
   });
   for (let r = 0; r < units.count; r++) {
     const d = docs[units.doc[r]];
@@ -214,6 +215,13 @@ function docsOf(h: Header, s: Sections, units: UnitRows, path: string): IndexedD
     if (!ok) throw corrupt(path, 'index file is corrupted (unit offsets out of range)');
   }
   return docs;
+}
+
+function savedMeta(meta: unknown, path: string): Record<string, string> | undefined {
+  if (meta === undefined) return undefined;
+  const ok = typeof meta === 'object' && meta !== null && !Array.isArray(meta) && Object.values(meta).every((v) => typeof v === 'string');
+  if (!ok) throw corrupt(path, 'index file is corrupted (document metadata)');
+  return meta as Record<string, string>;
 }
 
 function checkRange(a: Int32Array, limit: number, name: string, path: string): void {

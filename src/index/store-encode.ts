@@ -72,6 +72,7 @@ function savedDocs(index: CorpusIndex): SavedDoc[] {
       chromeInts: d.chrome.length,
       rows: to - from,
       spanChars: index.spans.docStart[i + 1] - index.spans.docStart[i],
+      ...(d.meta && Object.keys(d.meta).length ? { meta: d.meta } : {}),
     };
   });
 }

@@ -62,6 +62,8 @@ export interface SavedDoc {
   rows: number;
   /** Content units in the span layer. */
   spanChars: number;
+  /** Optional: the document's metadata (string values). */
+  meta?: Record<string, string>;
 }
 
 export interface Header {

@@ -9,7 +9,7 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /** One field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: Cell): string {
@@ -26,7 +26,11 @@ export function csvTable(header: readonly string[], rows: readonly (readonly Cel
 export const PHRASE_COLUMNS = ['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs', 'kind', 'formula'] as const;
 
 export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
-  const rows = phrases.map((p) => [
+  return csvTable(PHRASE_COLUMNS, phrases.map(phraseRow), opts);
+}
+
+export function phraseRow(p: Phrase): Cell[] {
+  return [
     p.text,
     p.template,
     variantsColumn(p.slots),
@@ -37,21 +41,30 @@ export function phrasesCsv(phrases: Phrase[], opts: CsvOptions = {}): string {
     p.docs.join(' | '),
     p.kind ?? 'cluster',
     p.formula ?? '',
-  ]);
-  return csvTable(PHRASE_COLUMNS, rows, opts);
+  ];
 }
 
 export const DOCUMENT_COLUMNS = ['document', 'chars', 'stockChars', 'stockRatio', 'phrases'] as const;
 
+/** One row per document; its metadata columns (alphabetical) follow the fixed ones. */
 export function documentsCsv(docs: DocumentStats[], opts: CsvOptions = {}): string {
-  const rows = docs.map((d) => [d.path, d.chars, d.stockChars, d.stockRatio, d.phrases]);
-  return csvTable(DOCUMENT_COLUMNS, rows, opts);
+  const keys = [...new Set(docs.flatMap((d) => Object.keys(d.meta ?? {})))].sort();
+  const rows = docs.map((d) => [d.path, d.chars, d.stockChars, d.stockRatio, d.phrases, ...keys.map((k) => d.meta?.[k] ?? '')]);
+  return csvTable([...DOCUMENT_COLUMNS, ...keys], rows, opts);
 }
 
 export const SENTENCE_COLUMNS = ['start', 'end', 'label', 'similarity', 'text', 'source'] as const;
 
-/** One row per sentence; `source` is the document of its best match (empty when none). */
+/**
+ * One row per sentence; `source` is the document of its best match (empty when none), followed by
+ * that document's metadata as `source_<column>` when the sources carry any.
+ */
 export function sentencesCsv(r: CheckResult, opts: CsvOptions = {}): string {
-  const rows = r.sentences.map((s) => [s.start, s.end, s.label, s.similarity, s.text, bestMatch(s)?.doc ?? '']);
-  return csvTable(SENTENCE_COLUMNS, rows, opts);
+  const metaOf = new Map(r.sources.map((s) => [s.doc, s.meta ?? {}]));
+  const keys = [...new Set(r.sources.flatMap((s) => Object.keys(s.meta ?? {})))].sort();
+  const rows = r.sentences.map((s) => {
+    const source = bestMatch(s)?.doc ?? '';
+    return [s.start, s.end, s.label, s.similarity, s.text, source, ...keys.map((k) => metaOf.get(source)?.[k] ?? '')];
+  });
+  return csvTable([...SENTENCE_COLUMNS, ...keys.map((k) => `source_${k}`)], rows, opts);
 }

@@ -2,7 +2,7 @@
 
 import { PALETTE as P } from './palette.js';
 
-const BASE = `
+export const BASE_CSS = `
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:${P.page};color:${P.ink};font:15px/1.6 system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
@@ -18,7 +18,7 @@ ins{background:#d7f5dd;text-decoration:underline;text-decoration-thickness:2px;t
 del{background:#ffd8d3;text-decoration:line-through}
 `;
 
-export const CHECK_CSS = `${BASE}
+export const CHECK_CSS = `${BASE_CSS}
 .wrap{max-width:1360px;margin:0 auto;padding:20px}
 .summary{display:grid;grid-template-columns:auto auto 1fr;gap:28px;align-items:center;margin-bottom:16px}
 .ratio{font-size:56px;font-weight:700;line-height:1;color:${P.stock};font-variant-numeric:tabular-nums}
@@ -55,7 +55,7 @@ export const CHECK_CSS = `${BASE}
 @media print{.side{position:static;max-height:none}body{background:#fff}}
 `;
 
-export const COMPARE_CSS = `${BASE}
+export const COMPARE_CSS = `${BASE_CSS}
 .wrap{max-width:1500px;margin:0 auto;padding:20px}
 .summary{display:flex;gap:32px;align-items:center;margin-bottom:16px;flex-wrap:wrap}
 .ratio{font-size:48px;font-weight:700;line-height:1;color:${P.stock};font-variant-numeric:tabular-nums}

@@ -19,6 +19,8 @@ export interface CheckTerminalOptions extends TerminalOptions {
 export interface ScanTerminalOptions extends TerminalOptions {
   /** How many phrases to list (default 20). */
   top?: number;
+  /** A dimmed line under each phrase (scan --group-by: its first and last group, DP). */
+  spreadLine?(p: Phrase): string;
 }
 
 const ANSI = {
@@ -118,6 +120,7 @@ export function renderScanTerminal(r: ScanResult, opts: ScanTerminalOptions): st
         `${(p.kind ?? 'cluster').padEnd(7)}  ${truncateToWidth(terminalLine(shown), 80)}`,
     );
     if (p.slots?.length) lines.push(PHRASE_INDENT + paint(variantsLine(p), ANSI.dim, color));
+    if (opts.spreadLine) lines.push(PHRASE_INDENT + paint(opts.spreadLine(p), ANSI.dim, color));
   }
   if (r.phrases.length > top.length) lines.push(paint(`… ${r.phrases.length - top.length} more`, ANSI.dim, color));
   lines.push('', paint(' stock    chars  phrases  document', ANSI.dim, color));

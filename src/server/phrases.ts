@@ -22,6 +22,10 @@ export class PhraseTable {
 
   /** The table, phrases found in most documents first; a failed scan is retried next time. */
   async get(query: PhraseQuery): Promise<ScanResult> {
+    const floor = this.options.match.minDocs;
+    if (query.minDocs !== undefined && query.minDocs < floor) {
+      throw new HttpError(400, 'USAGE', `minDocs below ${floor} needs a new scan: start serve with --min-docs ${query.minDocs}`);
+    }
     this.table ??= this.scan();
     let table: ScanResult;
     try {
@@ -40,9 +44,13 @@ export class PhraseTable {
   }
 }
 
-/** ?top=N&minDocs=N → numbers; anything else is a 400. */
+const PHRASE_PARAMS = ['top', 'minDocs'];
+
+/** ?top=N&minDocs=N → numbers; any other parameter or value is a 400. */
 export function phraseQuery(raw: unknown): PhraseQuery {
   const q = (raw ?? {}) as Record<string, unknown>;
+  const unknown = Object.keys(q).find((k) => !PHRASE_PARAMS.includes(k));
+  if (unknown !== undefined) throw new HttpError(400, 'USAGE', `unknown parameter ${JSON.stringify(unknown)} (phrases take ${PHRASE_PARAMS.join(', ')})`);
   return { top: whole(q.top, 'top'), minDocs: whole(q.minDocs, 'minDocs') };
 }
 

@@ -4,6 +4,7 @@
 //   POST /api/check     JSON {text, name?} | text/plain | multipart file → taohua.check/1
 //   POST /api/report    the same input → the report's HTML markup (what the page shows)
 //   GET  /api/phrases   the corpus's phrase table (taohua.scan/1), computed once; ?top=N&minDocs=N
+//   GET  /phrases       the scan page over the index (phrases-page.ts); ?groupBy=COLUMN
 //   GET  /healthz       { ok: true, docs, units }
 
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -17,6 +18,7 @@ import { fromFastifyError, HttpError, statusOf } from './http-errors.js';
 import { readDraft } from './input.js';
 import { APP_SCRIPT, PAGE_CSP, renderPage } from './page.js';
 import { PhraseTable, phraseQuery } from './phrases.js';
+import { registerPhrasesPage } from './phrases-page.js';
 
 export const DEFAULT_BODY_LIMIT = 20 * 1024 * 1024;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -95,6 +97,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     return reply.type('text/html; charset=utf-8').send(reportFragment(result, text));
   });
   app.get('/api/phrases', async (request) => phrases.get(phraseQuery(request.query)));
+  registerPhrasesPage(app, opts.index, phrases);
 
   return {
     app,

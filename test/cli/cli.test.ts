@@ -53,7 +53,7 @@ describe('taohua CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\ufeff')).toBe(true);
     const rows = parse(r.stdout.slice(1), { columns: true }) as Array<Record<string, string>>;
-    expect(Object.keys(rows[0])).toEqual(['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs', 'kind', 'formula']);
+    expect(Object.keys(rows[0])).toEqual(['phrase', 'template', 'variants', 'docFreq', 'count', 'meanChars', 'example', 'docs', 'kind', 'formula', 'dp']);
     expect(Number(rows[0].docFreq)).toBeGreaterThanOrEqual(2);
     const docs = parse(run(['scan', 'corpus', '--csv', '--table', 'documents']).stdout, { columns: true }) as Array<Record<string, string>>;
     expect(docs).toHaveLength(5);

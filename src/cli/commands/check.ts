@@ -11,7 +11,12 @@ export async function runCheck(flags: Flags, positionals: string[]): Promise<num
   const read = await readOneFile(positionals[0]);
   if (!read.ok) throw new TaohuaError(read.problem.code, read.problem.message, read.problem.path);
   const corpus = await openCorpus(flags, flags.against ?? []);
-  const result = checkDocument(read.doc, corpus.index, corpus.options);
+  const checked = checkDocument(read.doc, corpus.index, corpus.options);
+  const sources = checked.sources.map((s) => {
+    const meta = corpus.meta.get(s.doc);
+    return meta && Object.keys(meta).length ? { ...s, meta } : s;
+  });
+  const result = { ...checked, sources };
   if (flags.html) await writeFileAtomic(flags.html, renderCheckHtml(result, { draftText: read.doc.text }));
   if (flags.json) writeStdout(toJson(result));
   else if (flags.csv) process.stdout.write(sentencesCsv(result, { bom: flags.bom }));

@@ -55,7 +55,7 @@ async function withBar<T>(flags: Flags, label: string, run: (onProgress: QueuePr
 export async function runWorker(flags: Flags): Promise<number> {
   if (!flags.redis) throw new TaohuaError('USAGE', 'worker needs --redis redis://HOST:PORT');
   const worker = await startWorker({ redis: flags.redis, concurrency: intFlag(flags.threads, 'threads') });
-  warn(`worker connected to ${flags.redis} (Ctrl-C to stop)`);
+  if (!flags.quiet) warn(`worker connected to ${flags.redis} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => void worker.close().then(resolve);
     process.once('SIGINT', stop);
