@@ -2,7 +2,7 @@
 import { TaohuaError } from '../../errors.js';
 import type { Options } from '../../options.js';
 import type { CorpusIndex } from '../../index/corpus-index.js';
-import { readInputs } from '../../io/read.js';
+import { readInputsReporting } from '../corpus.js';
 import { distributedIndex, distributedScan } from '../../distributed/coordinator.js';
 import { normaliseOptions } from '../../options.js';
 import type { ScanResult, SourceDoc } from '../../types.js';
@@ -32,9 +32,7 @@ export async function distributedScanFromFlags(flags: Flags, paths: string[]): P
 
 async function readCorpus(paths: string[]): Promise<{ docs: SourceDoc[]; problems: number }> {
   if (!paths.length) throw new TaohuaError('USAGE', 'no corpus: give PATH...');
-  const { docs, problems } = await readInputs(paths);
-  for (const p of problems) warn(`${p.path}: ${p.message}`);
-  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+  const { docs, problems } = await readInputsReporting(paths);
   return { docs, problems: problems.length };
 }
 
