@@ -8,6 +8,7 @@ import { normaliseOptions } from '../../options.js';
 import type { ScanResult, SourceDoc } from '../../types.js';
 import { engineOptions } from '../args.js';
 import { startWorker } from '../../distributed/worker.js';
+import { redactUrl } from '../../distributed/connection.js';
 import { intFlag, type Flags } from '../args.js';
 import { warn } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -49,12 +50,15 @@ async function withBar<T>(flags: Flags, label: string, run: (onProgress: QueuePr
 
 export async function runWorker(flags: Flags): Promise<number> {
   if (!flags.redis) throw new TaohuaError('USAGE', 'worker needs --redis redis://HOST:PORT');
-  const worker = await startWorker({ redis: flags.redis, concurrency: intFlag(flags.threads, 'threads') });
-  warn(`worker connected to ${flags.redis} (Ctrl-C to stop)`);
+  const concurrency = normaliseOptions({ threads: intFlag(flags.threads, 'threads') }).threads;
+  const worker = await startWorker({ redis: flags.redis, concurrency });
+  warn(`worker connected to ${redactUrl(flags.redis)} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => void worker.close().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // BullMQ's own connections may still be retrying a Redis that is gone: do not wait for them.
+  setTimeout(() => process.exit(0), 100).unref();
   return 0;
 }
