@@ -1,11 +1,11 @@
 import { TaohuaError } from '../../errors.js';
 import { scanCorpus } from '../../pipeline.js';
-import { documentsCsv, filterPhrases, phrasesCsv, renderScanTerminal, sortPhrases, toJson } from '../../report/index.js';
+import { documentsCsv, filterPhrases, phrasesCsv, renderScanTerminal, sortPhrases, jsonChunks } from '../../report/index.js';
 import type { PhraseSortKey } from '../../report/index.js';
 import type { ScanResult } from '../../types.js';
 import { intFlag, type Flags } from '../args.js';
 import { openCorpus } from '../corpus.js';
-import { useColor, writeStdout } from '../output.js';
+import { useColor, writeStdout, writeStdoutChunks } from '../output.js';
 
 const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 'text', 'template'];
 
@@ -16,7 +16,7 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   const result = shape(raw, flags);
   const table = flags.table ?? 'phrases';
   if (table !== 'phrases' && table !== 'documents') throw new TaohuaError('USAGE', `--table takes phrases or documents, not "${table}"`);
-  if (flags.json) writeStdout(toJson(result));
+  if (flags.json) await writeStdoutChunks(jsonChunks(result));
   else if (flags.csv) process.stdout.write(table === 'documents' ? documentsCsv(result.documents, { bom: flags.bom }) : phrasesCsv(result.phrases, { bom: flags.bom }));
   else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20 }));
   return problems ? 1 : 0;
