@@ -67,7 +67,7 @@ function* chunksOf(value: unknown, depth: number, descend: number): Generator<st
     return yield `\n${pad}]`;
   }
   if (descend > 0 && isWalkable(value)) {
-    const keys = Object.keys(value).filter((k) => jsonable(value[k])).sort(compareKeys);
+    const keys = keyOrder(Object.keys(value).filter((k) => jsonable(value[k])));
     if (keys.length === 0) return yield '{}';
     for (let i = 0; i < keys.length; i++) {
       yield `${i === 0 ? '{' : ','}\n${pad}  ${JSON.stringify(keys[i])}: `;
@@ -77,6 +77,11 @@ function* chunksOf(value: unknown, depth: number, descend: number): Generator<st
   }
   const text = JSON.stringify(ordered(value), null, 2);
   yield depth > 0 ? text.replace(/\n/g, `\n${pad}`) : text;
+}
+
+/** The order ordered() gives: schema ranking, except that integer-like keys come first (as in every JS object). */
+function keyOrder(keys: string[]): string[] {
+  return Object.keys(Object.fromEntries(keys.sort(compareKeys).map((k) => [k, 0])));
 }
 
 /** What JSON.stringify keeps as an object member (else the key is dropped, or null in an array). */
