@@ -8,7 +8,7 @@ import { decodeBytes } from './decode.js';
 import { extensionOf, extractText, TEXT_EXTENSIONS } from './extract.js';
 
 /** The largest document taohua reads (file or standard input): beyond it, memory runs out first. */
-export const MAX_INPUT_BYTES = 64 * 2 ** 20;
+export const MAX_INPUT_BYTES = 32 * 2 ** 20;
 
 /** Node decodes command-line arguments as UTF-8, so a name given there that is not UTF-8 is lost. */
 const NOT_UTF8_NAME =

@@ -34,9 +34,9 @@ describe('what is not a regular file is refused before any byte is read', () => 
     closeSync(fd);
     const r = await readOneFile(big);
     expect(r).toMatchObject({ ok: false, problem: { code: 'TOO_LARGE' } });
-    if (!r.ok) expect(r.problem.message).toBe('file is too large (64 MB; taohua reads documents up to 64 MB)');
+    if (!r.ok) expect(r.problem.message).toBe('file is too large (32 MB; taohua reads documents up to 32 MB)');
     const stdin = async (): Promise<Uint8Array> => {
-      throw Object.assign(new Error('standard input is too large (over 64 MB; taohua reads documents up to 64 MB)'), { code: 'TOO_LARGE' });
+      throw Object.assign(new Error('standard input is too large (over 32 MB; taohua reads documents up to 32 MB)'), { code: 'TOO_LARGE' });
     };
     expect(await readOneFile('-', { stdin })).toMatchObject({ ok: false, problem: { code: 'TOO_LARGE' } });
   });
