@@ -182,16 +182,8 @@ function tooLarge(bytes: number, stdin: boolean): string {
 }
 
 function notRegular(path: string, st: Stats): IoProblem {
-  const kind = st.isCharacterDevice()
-    ? 'a character device'
-    : st.isBlockDevice()
-      ? 'a block device'
-      : st.isFIFO()
-        ? 'a named pipe'
-        : st.isSocket()
-          ? 'a socket'
-          : 'not a regular file';
-  return problem(path, 'NOT_A_FILE', `is ${kind === 'not a regular file' ? '' : `${kind}, `}not a regular file`);
+  const kind = st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'special';
+  return problem(path, 'NOT_A_FILE', kind === 'special' ? 'is not a regular file' : `is ${kind}, not a regular file`);
 }
 
 async function statOrProblem(path: string, raw: FsPath, problems: IoProblem[]): Promise<Stats | null> {
@@ -248,11 +240,6 @@ function problem(path: string, code: ErrorCode, message: string): IoProblem {
 /** The user's spelling of a folder joined with a name inside it, with '/' as the separator. */
 function joinShown(dir: string, name: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
-}
-
-/** Code-point order, so that the listing is the same on every platform and locale. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A folder's own README or LICENSE describes the corpus; it is not part of it (name it to read it). */

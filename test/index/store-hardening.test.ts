@@ -194,7 +194,7 @@ describe('temp files of interrupted saves', () => {
       import { saveIndex } from '${repo}dist/src/index/store.js';
       const base = readdirSync('${repo}corpus').filter((f) => f.endsWith('.txt')).map((f) => readFileSync('${repo}corpus/' + f, 'utf8'));
       const docs = [];
-      for (let c = 0; c < 200; c++) base.forEach((t, i) => docs.push({ path: c + '/' + i, text: c + t, format: 'txt', encoding: 'utf-8' }));
+      for (let c = 0; c < 100; c++) base.forEach((t, i) => docs.push({ path: c + '/' + i, text: c + t, format: 'txt', encoding: 'utf-8' }));
       const index = await indexDocuments(docs, normaliseOptions({ match: { chrome: false } }));
       process.stdout.write('saving\\n');
       await saveIndex(index, process.argv[1]);
