@@ -98,7 +98,7 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkRange(o.match.stockCoverage, 'stock-coverage');
   checkInt(o.match.minChars, 1, 10_000, 'min-chars');
   checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
-  checkInt(o.threads, 0, maxThreads(), 'threads');
+  check(Number.isInteger(o.threads) && o.threads >= 0 && o.threads <= maxThreads(), `threads must be a whole number from 0 to ${maxThreads()} (${THREADS_PER_CORE} per core)`);
   return o;
 }
 

@@ -1,7 +1,7 @@
 // The CLI against ordinary-but-risky use: two writers at once, paths spelt two ways, outputs
 // that are inputs or not files at all, absurd option values, and errors that must keep their codes.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, lstatSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,15 @@ function folder(name: string, n: number, offset = 0): string {
 }
 
 const deadPid = (): number => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+
+/** A file of this size that takes no disk space and no time to make. */
+function sparseFile(bytes: number): string {
+  const file = join(dir, 'huge.txt');
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, bytes);
+  closeSync(fd);
+  return file;
+}
 
 function oneLine(r: Run): void {
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -165,7 +174,8 @@ describe('documented exit codes for inputs and options', () => {
     ['index of a missing path', ['index', '/nonexistent', '-o', join(dir, 'never.taohua')], 3, /no such file/],
     ['check /dev/zero', ['check', '/dev/zero', '--against', 'corpus'], 3, /\/dev\/zero: is a character device, not a regular file/],
     ['a corpus of /dev/zero', ['scan', '/dev/zero'], 3, /not a regular file/],
-    ['--threads 256', ['scan', 'corpus', '--threads', '256'], 2, new RegExp(`threads must be a whole number from 0 to ${4 * availableParallelism()}`)],
+    ['--threads 256', ['scan', 'corpus', '--threads', '256'], 2, new RegExp(`threads must be a whole number from 0 to ${4 * availableParallelism()} \\(4 per core\\)`)],
+    ['a 200 MB single-line file (sparse)', ['check', sparseFile(200 * 2 ** 20), '--against', 'corpus'], 4, /huge\.txt: file is too large \(200 MB; taohua reads documents up to 32 MB\)/],
     ['--bands 512 --rows 64', ['scan', 'corpus', '--bands', '512', '--rows', '64'], 2, /bands must be a whole number from 1 to 128/],
     ['bands × rows over 512', ['scan', 'corpus', '--bands', '64', '--rows', '16'], 2, /bands × rows must be at most 512 \(asked for 64 × 16 = 1024\)/],
   ];
