@@ -179,6 +179,12 @@ describe('documented exit codes for inputs and options', () => {
     ['--bands 512 --rows 64', ['scan', 'corpus', '--bands', '512', '--rows', '64'], 2, /bands must be a whole number from 1 to 128/],
     ['bands × rows over 512', ['scan', 'corpus', '--bands', '64', '--rows', '16'], 2, /bands × rows must be at most 512 \(asked for 64 × 16 = 1024\)/],
   ];
+  it('standard input over the size limit is refused in one line (exit 4)', () => {
+    const r = spawnSync(process.execPath, [CLI, 'check', '-', '--against', 'corpus'], { encoding: 'utf8', input: '在县委、县政府的正确领导下。\n'.repeat(1_000_000) });
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/^taohua: -: standard input is too large \(over 32 MB; taohua reads documents up to 32 MB\)\n$/);
+  });
+
   it.each(cases)('%s', (_name, args, code, message) => {
     const started = Date.now();
     const r = run(args);
