@@ -10,9 +10,11 @@ export type ErrorCode =
   | 'EMPTY' // nothing to work on
   | 'UNSUPPORTED' // file type taohua cannot read
   | 'NO_TEXT' // e.g. a scanned PDF
+  | 'TOO_LARGE' // an input above the documented size limit
   | 'INDEX_CORRUPT' // checksum or structure wrong
   | 'INDEX_MISMATCH' // parameters differ from the index's
   | 'INDEX_VERSION' // written by another format version
+  | 'INDEX_BUSY' // another taohua process holds the index's lock
   | 'REDIS' // distributed backend unreachable or failed
   | 'INTERNAL';
 
@@ -26,9 +28,11 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   EMPTY: 4,
   UNSUPPORTED: 4,
   NO_TEXT: 4,
+  TOO_LARGE: 4,
   INDEX_CORRUPT: 5,
   INDEX_MISMATCH: 5,
   INDEX_VERSION: 5,
+  INDEX_BUSY: 7,
   REDIS: 6,
   INTERNAL: 70,
 };

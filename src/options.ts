@@ -1,6 +1,18 @@
 // Every default in one place; normaliseOptions is called once at the edge (API or CLI).
+import { availableParallelism } from 'node:os';
 import type { ShingleMode } from './types.js';
 import { TaohuaError } from './errors.js';
+
+/** Threads beyond a few per core only cost memory (~270 MB per check thread, a heap per sketch thread). */
+export const THREADS_PER_CORE = 4;
+export function maxThreads(): number {
+  return THREADS_PER_CORE * Math.max(1, availableParallelism());
+}
+
+/** Signature length caps: sketching and the LSH table cost grows with bands × rows. */
+export const MAX_BANDS = 128;
+export const MAX_ROWS = 16;
+export const MAX_SIGNATURE = 512;
 
 export interface NormaliseOptions {
   /** Traditional → simplified, per character. */
@@ -83,8 +95,10 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   };
   check(o.sketch.mode === 'char' || o.sketch.mode === 'word', 'mode must be char or word');
   checkInt(o.sketch.n, 1, 16, 'n');
-  checkInt(o.sketch.bands, 1, 512, 'bands');
-  checkInt(o.sketch.rows, 1, 64, 'rows');
+  checkInt(o.sketch.bands, 1, MAX_BANDS, 'bands');
+  checkInt(o.sketch.rows, 1, MAX_ROWS, 'rows');
+  const k = o.sketch.bands * o.sketch.rows;
+  check(k <= MAX_SIGNATURE, `bands × rows must be at most ${MAX_SIGNATURE} (asked for ${o.sketch.bands} × ${o.sketch.rows} = ${k})`);
   checkRange(o.match.threshold, 'threshold');
   checkRange(o.match.clusterThreshold, 'cluster-threshold');
   checkRange(o.match.stockCoverage, 'stock-coverage');
@@ -92,7 +106,7 @@ export function normaliseOptions(partial: PartialOptions = {}): Options {
   checkInt(o.match.minDocs, 1, 1_000_000, 'min-docs');
   checkInt(o.match.spanChars, 4, 10_000, 'span-chars');
   checkInt(o.match.formulaChars, 1, 10_000, 'min-chars');
-  checkInt(o.threads, 0, 256, 'threads');
+  check(Number.isInteger(o.threads) && o.threads >= 0 && o.threads <= maxThreads(), `threads must be a whole number from 0 to ${maxThreads()} (${THREADS_PER_CORE} per core)`);
   return o;
 }
 

@@ -2,7 +2,7 @@
 import { TaohuaError } from '../errors.js';
 import { normaliseOptions, type Options } from '../options.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { readInputs } from '../io/read.js';
+import { readInputs, type ReadResult } from '../io/read.js';
 import { indexDocuments } from '../pipeline.js';
 import { loadIndex } from '../index/store.js';
 import { assertSameParams } from '../index/add.js';
@@ -49,15 +49,27 @@ export async function buildFromPaths(
   pool.warm(indexParams(options));
   const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
   try {
-    const { docs, problems } = await readInputs(paths);
-    for (const p of problems) warn(`${p.path}: ${p.message}`);
-    if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+    const { docs, problems } = await readInputsReporting(paths);
     const index = await indexDocuments(docs, options, pool.sketcher, bar.update);
     return { index, problems: problems.length };
   } finally {
     bar.done();
     await pool.close();
   }
+}
+
+/**
+ * Reads inputs and reports each problem on stderr. When nothing could be read, the last problem
+ * is the error (so `scan /nonexistent` exits 3 like `check /nonexistent`), or EMPTY when there
+ * was nothing at all to read.
+ */
+export async function readInputsReporting(paths: string[]): Promise<ReadResult> {
+  const { docs, problems } = await readInputs(paths);
+  const last = docs.length === 0 ? problems.pop() : undefined;
+  for (const p of problems) warn(`${p.path}: ${p.message}`);
+  if (last) throw new TaohuaError(last.code, last.message, last.path);
+  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+  return { docs, problems };
 }
 
 /** Engine flags given with a saved index must agree with the parameters it was built with. */

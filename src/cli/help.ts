@@ -17,7 +17,7 @@ Inputs: .txt .md .html .htm .docx .pdf files, folders of them, or - for standard
 
 Output:
   --json              one JSON document on stdout (schemas in the README)
-  --csv               CSV on stdout (RFC 4180); --bom adds a UTF-8 BOM for Excel
+  --csv               CSV on stdout (RFC 4180); --bom: for Excel (BOM, formula cells neutralised)
   --table T           scan --csv: phrases (default), documents, groups (long), groups-wide (with --group-by)
   --html FILE         write a self-contained HTML report (check, compare) or phrase page (scan)
   --meta FILE.csv     document metadata: a path column plus any others (check, scan, index, add)
@@ -30,7 +30,7 @@ Output:
 Matching (defaults in the README):
   --mode char|word    shingles of characters or jieba words
   --n N               shingle length
-  --bands B --rows R  LSH bands and rows per band (k = B × R)
+  --bands B --rows R  LSH bands (≤ 128) and rows per band (≤ 16), k = B × R ≤ 512
   --threshold X       exact Jaccard a draft unit must reach to match (0–1)
   --cluster-threshold X  exact Jaccard two corpus units need to join one phrase (scan)
   --min-chars N       shortest unit matched, in content characters
@@ -40,11 +40,12 @@ Matching (defaults in the README):
   --no-synonyms       do not fold known spinner synonyms (效劳→服务 …); scan from paths never folds them
   --synonyms          scan from paths: fold them (check, index and compare do by default)
   --no-places         do not fold 县/区/市 … into one class
-  -t, --threads N     worker threads (default: one per core)
+  -t, --threads N     worker threads (default: one per core, at most 4 per core)
 
 An option a command does not use is refused (exit 2).
 
-Exit codes: 0 ok · 1 done, but some inputs were skipped · 2 usage · 3 path missing or unreadable
-            4 input not usable (binary, undecodable, empty, no text) · 5 index file problem
-            6 Redis problem · 70 internal error
+Exit codes: 0 ok · 1 done, but some inputs were skipped · 2 usage · 3 path missing, unreadable
+            or not a regular file · 4 input not usable (binary, undecodable, empty, no text, too
+            large) · 5 index file problem · 6 Redis problem · 7 index in use (locked by another
+            taohua) · 70 internal error
 `;

@@ -15,9 +15,17 @@ interface Parsed {
   tls: boolean;
 }
 
+/**
+ * The URL as it may be shown: a password (redis://user:PASSWORD@host) becomes ***. Applied to
+ * every message that names the URL, since error lines end up in logs and terminals.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)[^/]*@/i, '$1***@').replace(/^([a-z][a-z0-9+.-]*:\/\/)([^:@/]+)@/i, '$1***@');
+}
+
 export function parseRedisUrl(url: string): Parsed {
   const m = /^(rediss?):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^/?#]+)(?:\/(\d+))?\/?$/.exec(url.trim());
-  if (!m) throw new TaohuaError('USAGE', `not a Redis URL: ${url} (expected redis://HOST:PORT)`);
+  if (!m) throw new TaohuaError('USAGE', `not a Redis URL: ${redactUrl(url)} (expected redis://HOST:PORT)`);
   const nodes = m[4].split(',').map((hp) => {
     const at = hp.lastIndexOf(':');
     const host = at > 0 ? hp.slice(0, at).replace(/^\[|\]$/g, '') : hp;
@@ -74,7 +82,7 @@ export async function connect(client: Client, url: string, timeoutMs = 5000): Pr
     await client.ping();
   } catch (e) {
     client.disconnect();
-    throw new TaohuaError('REDIS', `cannot connect to Redis at ${url} (${messageOf(e)})`);
+    throw new TaohuaError('REDIS', `cannot connect to Redis at ${redactUrl(url)} (${messageOf(e)})`);
   } finally {
     clearTimeout(timer);
   }
@@ -117,7 +125,7 @@ export function watchConnection(client: Client, url: string, lostAfterMs: number
 }
 
 export function lostError(url: string, cause?: unknown): TaohuaError {
-  return new TaohuaError('REDIS', `lost connection to Redis at ${url}${cause ? ` (${messageOf(cause)})` : ''}`);
+  return new TaohuaError('REDIS', `lost connection to Redis at ${redactUrl(url)}${cause ? ` (${messageOf(cause)})` : ''}`);
 }
 
 export function messageOf(e: unknown): string {

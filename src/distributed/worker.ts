@@ -3,7 +3,7 @@
 // lockDurationMs, a live worker's stalled-job check puts the job back, another worker redoes it
 // and overwrites the same keys.
 import { Worker, type Job } from 'bullmq';
-import { connect, createClient, messageOf, within } from './connection.js';
+import { connect, createClient, messageOf, redactUrl, within } from './connection.js';
 import { QUEUE_NAME, QUEUE_PREFIX } from './keys.js';
 import { runMapJob } from './map-job.js';
 import { runReduceJob } from './reduce-job.js';
@@ -48,11 +48,17 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   worker.on('error', (e) => log(`worker: ${messageOf(e)}`));
   worker.on('failed', (job, e) => log(`${job?.name ?? 'job'} ${job?.id ?? ''} failed: ${e.message}`));
   worker.on('completed', (job, r) => log(`${job.name} ${job.id ?? ''}: ${String(r)}`));
-  conn.on('close', () => log(`connection to ${o.redis} closed; reconnecting`));
+  conn.on('close', () => log(`connection to ${redactUrl(o.redis)} closed; reconnecting`));
   await worker.waitUntilReady();
   return {
+    /**
+     * Lets a running job finish (up to 5 s) while Redis is there; without Redis nothing can
+     * finish, so the jobs are abandoned at once (their locks expire and another worker redoes
+     * them). Either way close() returns within a few seconds.
+     */
     async close() {
-      await within(worker.close(), 5000);
+      const up = conn.status === 'ready' && data.status === 'ready';
+      await within(worker.close(!up), up ? 5000 : 1000);
       conn.disconnect();
       data.disconnect();
     },

@@ -16,6 +16,11 @@ import { contentHash } from './sketch-document.js';
 export interface AddOptions {
   sketcher?: Sketcher;
   onProgress?: (p: Progress) => void;
+  /**
+   * The identity of a document path: two paths with the same identity are the same document
+   * (the CLI passes the resolved real path, so `./pc/x.txt` replaces `pc/x.txt`). Default: as spelt.
+   */
+  identity?: (path: string) => string;
 }
 
 export interface AddResult {
@@ -29,15 +34,16 @@ export interface AddResult {
 }
 
 export async function addToIndex(index: CorpusIndex, docs: SourceDoc[], opts: AddOptions = {}): Promise<AddResult> {
-  const { fresh, added, replaced, skipped } = classify(index, docs);
+  const identity = opts.identity ?? ((p: string): string => p);
+  const { fresh, added, replaced, skipped } = classify(index, docs, identity);
   if (fresh.length === 0) return { index, added, replaced, skipped };
   const sketched = await (opts.sketcher ?? sketchHere)(fresh, index.chromeModel, index.params, opts.onProgress);
-  const replacedPaths = new Set(replaced);
+  const replacedPaths = new Set(replaced.map(identity));
   const keptDocs: IndexedDoc[] = [];
   const keptSketches: DocSketch[] = [];
   const bandKeys = index.uniqueBandKeys();
   index.docs.forEach((d, i) => {
-    if (replacedPaths.has(d.path)) return;
+    if (replacedPaths.has(identity(d.path))) return;
     keptDocs.push(d);
     keptSketches.push(index.sketchOf(i, bandKeys));
   });
@@ -58,9 +64,9 @@ interface Classified {
 }
 
 /** Skips content the index (or an earlier document of this batch) holds; later duplicates of a path win. */
-function classify(index: CorpusIndex, docs: SourceDoc[]): Classified {
+function classify(index: CorpusIndex, docs: SourceDoc[], identity: (path: string) => string): Classified {
   const hashes = new Set(index.docs.map((d) => d.hash));
-  const paths = new Set(index.docs.map((d) => d.path));
+  const paths = new Set(index.docs.map((d) => identity(d.path)));
   const byPath = new Map<string, SourceDoc>();
   const out: Classified = { fresh: [], added: [], replaced: [], skipped: [] };
   for (const d of docs) {
@@ -70,11 +76,11 @@ function classify(index: CorpusIndex, docs: SourceDoc[]): Classified {
       continue;
     }
     hashes.add(h);
-    byPath.set(d.path, d);
+    byPath.set(identity(d.path), d);
   }
-  for (const [path, d] of byPath) {
+  for (const [id, d] of byPath) {
     out.fresh.push(d);
-    (paths.has(path) ? out.replaced : out.added).push(path);
+    (paths.has(id) ? out.replaced : out.added).push(d.path);
   }
   return out;
 }

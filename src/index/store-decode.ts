@@ -15,9 +15,13 @@ import {
   type Header,
   type Section,
   type SectionName,
+  type SectionType,
 } from './store-layout.js';
+import { headerProblem } from './store-header.js';
 
 const ELEMENT_BYTES = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8, utf16: 2 } as const;
+/** Hash input per update call: one call over more than 2 GiB is not safe on every Node. */
+const HASH_PIECE = 1 << 30;
 
 function corrupt(path: string, message: string): TaohuaError {
   return new TaohuaError('INDEX_CORRUPT', message, path);
@@ -40,17 +44,21 @@ export function verifyFile(buf: Buffer, path: string): { header: Header; payload
   const total = buf.readDoubleLE(16);
   if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
   const end = buf.length - DIGEST_BYTES;
-  const digest = createHash('sha256').update(buf.subarray(0, end)).digest();
+  const hash = createHash('sha256');
+  for (let at = 0; at < end; at += HASH_PIECE) hash.update(buf.subarray(at, Math.min(end, at + HASH_PIECE)));
+  const digest = hash.digest();
   if (buf.length !== total || !digest.equals(buf.subarray(end))) throw corrupt(path, 'index file is corrupted (checksum mismatch)');
   const headerBytes = buf.readUInt32LE(12);
   if (PREAMBLE_BYTES + headerBytes > end) throw corrupt(path, 'index file is corrupted (bad header length)');
-  let header: Header;
+  let header: unknown;
   try {
-    header = JSON.parse(buf.toString('utf8', PREAMBLE_BYTES, PREAMBLE_BYTES + headerBytes)) as Header;
+    header = JSON.parse(buf.toString('utf8', PREAMBLE_BYTES, PREAMBLE_BYTES + headerBytes));
   } catch {
     throw corrupt(path, 'index file is corrupted (unreadable header)');
   }
-  return { header, payload: PREAMBLE_BYTES + padTo(headerBytes) };
+  const problem = headerProblem(header);
+  if (problem !== null) throw corrupt(path, `index file is corrupted (${problem})`);
+  return { header: header as Header, payload: PREAMBLE_BYTES + padTo(headerBytes) };
 }
 
 class Sections {
@@ -78,8 +86,9 @@ class Sections {
    * The section's bytes as (buffer, offset): a view on the file's buffer when aligned (no copy:
    * copying was a third of load time), else a fresh copy. Views keep the file buffer alive.
    */
-  private bytes(name: SectionName, expectLength: number): [ArrayBuffer, number] {
+  private bytes(name: SectionName, expectLength: number, type: SectionType): [ArrayBuffer, number] {
     const s = this.byName.get(name)!;
+    if (s.type !== type) throw corrupt(this.path, `index file is corrupted (${name} is ${s.type}, not ${type})`);
     if (s.bytes !== expectLength * ELEMENT_BYTES[s.type]) throw corrupt(this.path, `index file is corrupted (${name} has the wrong length)`);
     const start = this.buf.byteOffset + this.payload + s.offset;
     if (start % 8 === 0) return [this.buf.buffer as ArrayBuffer, start];
@@ -89,26 +98,26 @@ class Sections {
   }
 
   u8(name: SectionName, n: number): Uint8Array {
-    return new Uint8Array(...this.bytes(name, n), n);
+    return new Uint8Array(...this.bytes(name, n, 'u8'), n);
   }
   u16(name: SectionName, n: number): Uint16Array {
-    return new Uint16Array(...this.bytes(name, n), n);
+    return new Uint16Array(...this.bytes(name, n, 'u16'), n);
   }
   i32(name: SectionName, n: number): Int32Array {
-    return new Int32Array(...this.bytes(name, n), n);
+    return new Int32Array(...this.bytes(name, n, 'i32'), n);
   }
   u32(name: SectionName, n: number): Uint32Array {
-    return new Uint32Array(...this.bytes(name, n), n);
+    return new Uint32Array(...this.bytes(name, n, 'u32'), n);
   }
   f64(name: SectionName, n: number): Float64Array {
-    return new Float64Array(...this.bytes(name, n), n);
+    return new Float64Array(...this.bytes(name, n, 'f64'), n);
   }
 
   /** The section's UTF-16LE strings, cut at the given lengths (code units). */
   strings(name: SectionName, lengths: number[]): string[] {
     const s = this.byName.get(name)!;
     const total = lengths.reduce((n, l) => n + l, 0);
-    if (s.bytes !== total * 2) throw corrupt(this.path, `index file is corrupted (${name} has the wrong length)`);
+    if (s.type !== 'utf16' || s.bytes !== total * 2) throw corrupt(this.path, `index file is corrupted (${name} has the wrong length)`);
     let at = this.payload + s.offset;
     return lengths.map((l) => {
       const str = this.buf.toString('utf16le', at, at + 2 * l);
@@ -130,15 +139,18 @@ export function decodeIndex(buf: Buffer, path: string): CorpusIndex {
 
 function build(h: Header, s: Sections, path: string): CorpusIndex {
   const n = h.unitCount;
+  // Views first: each checks its count against its section's length, so the one array made
+  // here (the doc column, n values) is bounded by the file size whatever the header claims.
+  const kind = s.u8('kind', n);
   const units: UnitRows = {
     count: n,
-    doc: docColumn(h, n, path),
-    kind: s.u8('kind', n),
+    kind,
     normStart: s.i32('normStart', n),
     normEnd: s.i32('normEnd', n),
     start: s.i32('start', n),
     end: s.i32('end', n),
     unique: s.i32('unique', n),
+    doc: docColumn(h, n, path),
   };
   const uniqueKey = s.f64('uniqueKey', h.uniqueCount);
   const uniqueFirst = s.i32('uniqueFirst', h.uniqueCount);

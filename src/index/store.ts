@@ -10,7 +10,7 @@
 // Integrity: SHA-256 over the whole file (native, ~1.2 GB/s here, so ~0.1 s for a large index)
 // catches any corruption, not just the burst errors a CRC is designed for; the recorded length
 // tells truncation apart. Writes are atomic (temp file, fsync, rename, fsync of the directory).
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -18,25 +18,41 @@ import { TaohuaError } from '../errors.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { encodeIndex } from './store-encode.js';
 import { decodeIndex } from './store-decode.js';
+import { gib, MAX_INDEX_BYTES, readIndexFile } from './store-read.js';
+import { removeOnSignal, removeStaleTemps, tempPathFor } from './store-cleanup.js';
+
+export interface SaveOptions {
+  /** Refuse to write a file larger than this (default: what loadIndex can read back). */
+  maxBytes?: number;
+}
 
 function assertLittleEndian(path: string): void {
   if (endianness() !== 'LE') throw new TaohuaError('INTERNAL', 'saved indexes need a little-endian machine', path);
 }
 
 /** Writes the index to `path` atomically: a crash mid-write leaves any previous file intact. */
-export async function saveIndex(index: CorpusIndex, path: string): Promise<void> {
+export async function saveIndex(index: CorpusIndex, path: string, o: SaveOptions = {}): Promise<void> {
   assertLittleEndian(path);
-  const { chunks } = encodeIndex(index);
+  const { chunks, totalBytes } = encodeIndex(index);
+  const maxBytes = o.maxBytes ?? MAX_INDEX_BYTES;
+  if (totalBytes > maxBytes) {
+    // Never write what loadIndex would refuse: the previous file stays the user's good index.
+    throw new TaohuaError('TOO_LARGE', `index would be ${gib(totalBytes)}, more than the ${gib(maxBytes)} taohua can load; the file was not written (split the corpus into several indexes)`, path);
+  }
   const hash = createHash('sha256');
   for (const c of chunks) hash.update(c);
   chunks.push(hash.digest());
-  const tmp = `${path}.tmp-${process.pid}`;
+  removeStaleTemps(path);
+  const tmp = tempPathFor(path);
+  const forget = removeOnSignal(tmp);
   try {
     await writeAndSync(tmp, chunks);
     await fsp.rename(tmp, path);
   } catch (e) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
     throw new TaohuaError('UNREADABLE', `cannot write index: ${(e as Error).message}`, path);
+  } finally {
+    forget();
   }
   await syncDirectory(dirname(path));
 }
@@ -81,20 +97,7 @@ async function syncDirectory(dir: string): Promise<void> {
 /** Reads and verifies a saved index; throws TaohuaError (INDEX_CORRUPT, INDEX_VERSION, NOT_FOUND …). */
 export async function loadIndex(path: string): Promise<CorpusIndex> {
   assertLittleEndian(path);
-  let buf: Buffer;
-  try {
-    // One blocking read: fs.promises.readFile goes through the thread pool in 512 KB pieces and
-    // took about half of the load time of a large index.
-    buf = readFileSync(path);
-  } catch (e) {
-    throw readError(e, path);
-  }
-  return decodeIndex(buf, path);
-}
-
-function readError(e: unknown, path: string): TaohuaError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new TaohuaError('NOT_FOUND', 'index file not found', path);
-  if (code === 'EISDIR') return new TaohuaError('NOT_A_FILE', 'is a directory, not an index file', path);
-  return new TaohuaError('UNREADABLE', `cannot read index: ${(e as Error).message}`, path);
+  // Blocking reads of up to 1 GiB each: fs.promises.readFile goes through the thread pool in
+  // 512 KB pieces and took about half of the load time of a large index.
+  return decodeIndex(readIndexFile(path), path);
 }

@@ -15,14 +15,19 @@ const BLOCK = new Set([
   'thead', 'tr', 'ul',
 ]);
 
-/** Decodes HTML bytes honouring a BOM, then a `<meta charset>` declaration, then detection. */
+/**
+ * Decodes HTML bytes honouring a BOM, then a `<meta charset>` declaration, then detection. The
+ * bytes win over the declaration: a page that is valid UTF-8 with non-ASCII text is UTF-8 whatever
+ * its meta says (mislabelled pages are common), and a UTF-16 label on a page whose meta could be
+ * read as ASCII is impossible, so it is ignored (as the HTML standard does).
+ */
 export function decodeHtml(bytes: Uint8Array): DecodeResult {
   const hasBom =
     (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
     (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)));
   if (!hasBom) {
     const label = metaCharset(bytes);
-    if (label !== null) {
+    if (label !== null && !/^(utf-?16|ucs-?2|unicode)/.test(label) && !isUtf8WithNonAscii(bytes)) {
       try {
         const decoder = new TextDecoder(label, { fatal: true });
         return { ok: true, text: decoder.decode(bytes), encoding: decoder.encoding };
@@ -32,6 +37,16 @@ export function decodeHtml(bytes: Uint8Array): DecodeResult {
     }
   }
   return decodeBytes(bytes);
+}
+
+function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The charset named in a meta tag within the first 4 KB, if any. */

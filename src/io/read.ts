@@ -1,11 +1,20 @@
 // Paths given by the user → documents. The only module here that touches the file system.
 
-import { promises as fsp, type Dirent, type Stats } from 'node:fs';
+import { constants as fsConstants, promises as fsp, type Stats } from 'node:fs';
 
 import type { ErrorCode } from '../errors.js';
 import type { InputProblem, SourceDoc } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { extensionOf, extractText, TEXT_EXTENSIONS } from './extract.js';
+
+/** The largest document taohua reads (file or standard input): beyond it, memory runs out first. */
+export const MAX_INPUT_BYTES = 32 * 2 ** 20;
+
+/** Node decodes command-line arguments as UTF-8, so a name given there that is not UTF-8 is lost. */
+const NOT_UTF8_NAME =
+  'no such file (the name is not valid UTF-8, so it cannot be passed on the command line: rename the file, or name its folder)';
+
+type FsPath = string | Buffer;
 
 export interface ReadOptions {
   /** Reads all of standard input; defaults to process.stdin. */
@@ -34,38 +43,42 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
   const seenFiles = new Set<string>();
   let stdinRead = false;
 
-  const addFile = async (shown: string, realPath: string | null): Promise<void> => {
-    if (realPath !== null) {
-      if (seenFiles.has(realPath)) return;
-      seenFiles.add(realPath);
-    }
-    const r = await readFileDoc(shown);
+  const addFile = async (shown: string, raw: FsPath, realPath: string): Promise<void> => {
+    if (seenFiles.has(realPath)) return;
+    seenFiles.add(realPath);
+    const r = await readFileDoc(shown, raw);
     if (r.ok) docs.push(r.doc);
     else problems.push(r.problem);
   };
 
-  const walk = async (shown: string, ancestors: Set<string>): Promise<void> => {
-    let entries: Dirent[];
+  const walk = async (shown: string, raw: FsPath, ancestors: Set<string>): Promise<void> => {
+    let names: Buffer[];
     try {
-      entries = await fsp.readdir(shown, { withFileTypes: true });
+      // Names as bytes: a name that is not valid UTF-8 is still opened by its bytes.
+      names = await fsp.readdir(raw, { encoding: 'buffer' });
     } catch (e) {
       problems.push(fsProblem(shown, e));
       return;
     }
-    const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.') && !isFolderDoc(n));
-    names.sort(compareNames);
-    for (const name of names) {
+    const kept = names.filter((n) => {
+      const name = n.toString('utf8');
+      return !name.startsWith('.') && !isFolderDoc(name);
+    });
+    kept.sort(Buffer.compare); // UTF-8 byte order is code-point order
+    for (const bytes of kept) {
+      const name = bytes.toString('utf8');
       const child = joinShown(shown, name);
-      const st = await statOrProblem(child, problems);
+      const childRaw = Buffer.from(name, 'utf8').equals(bytes) && typeof raw === 'string' ? child : joinRaw(raw, bytes);
+      const st = await statOrProblem(child, childRaw, problems);
       if (st === null) continue;
       if (st.isDirectory()) {
-        const real = await realpathOr(child);
+        const real = await realpathOr(childRaw);
         if (ancestors.has(real)) continue; // a symlink back up the tree
         const next = new Set(ancestors);
         next.add(real);
-        await walk(child, next);
+        await walk(child, childRaw, next);
       } else if (st.isFile() && TEXT_EXTENSIONS.includes(extensionOf(name))) {
-        await addFile(child, await realpathOr(child));
+        await addFile(child, childRaw, await realpathOr(childRaw));
       }
     }
   };
@@ -79,13 +92,15 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
       else problems.push(r.problem);
       continue;
     }
-    const st = await statOrProblem(p, problems);
+    const st = await statOrProblem(p, p, problems);
     if (st === null) continue;
     if (st.isDirectory()) {
       const real = await realpathOr(p);
-      await walk(p, new Set([real]));
+      await walk(p, p, new Set([real]));
+    } else if (!st.isFile()) {
+      problems.push(notRegular(p, st));
     } else {
-      await addFile(p, await realpathOr(p));
+      await addFile(p, p, await realpathOr(p));
     }
   }
   return { docs, problems };
@@ -101,13 +116,16 @@ export async function readOneFile(path: string, opts: ReadOptions = {}): Promise
     return { ok: false, problem: fsProblem(path, e) };
   }
   if (st.isDirectory()) return { ok: false, problem: problem(path, 'NOT_A_FILE', 'is a directory, not a file') };
-  return readFileDoc(path);
+  if (!st.isFile()) return { ok: false, problem: notRegular(path, st) };
+  return readFileDoc(path, path);
 }
 
-async function readFileDoc(path: string): Promise<ReadOneResult> {
+async function readFileDoc(path: string, raw: FsPath): Promise<ReadOneResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await fsp.readFile(path);
+    const read = await readRegularFile(path, raw);
+    if (!read.ok) return read;
+    bytes = read.bytes;
   } catch (e) {
     return { ok: false, problem: fsProblem(path, e) };
   }
@@ -132,32 +150,73 @@ async function readStdin(opts: ReadOptions): Promise<ReadOneResult> {
 
 async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let bytes = 0;
+  for await (const chunk of process.stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += b.length;
+    if (bytes > MAX_INPUT_BYTES) throw Object.assign(new Error(tooLarge(bytes, true)), { code: 'TOO_LARGE' });
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
 }
 
-async function statOrProblem(path: string, problems: IoProblem[]): Promise<Stats | null> {
+/**
+ * A regular file's bytes, refused above MAX_INPUT_BYTES before anything is read. The type and
+ * size are checked again on the open handle: the path may have been swapped since stat.
+ */
+async function readRegularFile(path: string, raw: FsPath): Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: IoProblem }> {
+  const fh = await fsp.open(raw, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    return await fsp.stat(path);
+    const st = await fh.stat();
+    if (!st.isFile()) return { ok: false, problem: notRegular(path, st) };
+    if (st.size > MAX_INPUT_BYTES) return { ok: false, problem: problem(path, 'TOO_LARGE', tooLarge(st.size, false)) };
+    return { ok: true, bytes: await fh.readFile() };
+  } finally {
+    await fh.close();
+  }
+}
+
+function tooLarge(bytes: number, stdin: boolean): string {
+  const mb = (n: number): string => `${Math.round(n / 2 ** 20)} MB`;
+  return `${stdin ? 'standard input' : 'file'} is too large (${stdin ? 'over ' : ''}${mb(bytes)}; taohua reads documents up to ${mb(MAX_INPUT_BYTES)})`;
+}
+
+function notRegular(path: string, st: Stats): IoProblem {
+  const kind = st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'special';
+  return problem(path, 'NOT_A_FILE', kind === 'special' ? 'is not a regular file' : `is ${kind}, not a regular file`);
+}
+
+async function statOrProblem(path: string, raw: FsPath, problems: IoProblem[]): Promise<Stats | null> {
+  try {
+    return await fsp.stat(raw);
   } catch (e) {
     problems.push(fsProblem(path, e));
     return null;
   }
 }
 
-async function realpathOr(path: string): Promise<string> {
+/** The real path as a string key (a name that is not UTF-8 keeps its bytes in latin1 form). */
+async function realpathOr(path: FsPath): Promise<string> {
   try {
-    return await fsp.realpath(path);
+    return typeof path === 'string' ? await fsp.realpath(path) : (await fsp.realpath(path, { encoding: 'buffer' })).toString('latin1');
   } catch {
-    return path;
+    return typeof path === 'string' ? path : path.toString('latin1');
   }
+}
+
+function joinRaw(dir: FsPath, name: Buffer): Buffer {
+  const d = typeof dir === 'string' ? Buffer.from(dir, 'utf8') : dir;
+  const sep = d.length > 0 && d[d.length - 1] === 0x2f ? Buffer.alloc(0) : Buffer.from('/');
+  return Buffer.concat([d, sep, name]);
 }
 
 function fsProblem(path: string, e: unknown): IoProblem {
   const code = (e as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return problem(path, 'NOT_FOUND', 'no such file or directory');
+      return problem(path, 'NOT_FOUND', path.includes('\ufffd') ? NOT_UTF8_NAME : 'no such file or directory');
+    case 'TOO_LARGE':
+      return problem(path, 'TOO_LARGE', (e as Error).message);
     case 'ENOTDIR':
       return problem(path, 'NOT_FOUND', 'a part of the path is not a directory');
     case 'EACCES':
@@ -181,11 +240,6 @@ function problem(path: string, code: ErrorCode, message: string): IoProblem {
 /** The user's spelling of a folder joined with a name inside it, with '/' as the separator. */
 function joinShown(dir: string, name: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}/${name}`;
-}
-
-/** Code-point order, so that the listing is the same on every platform and locale. */
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A folder's own README or LICENSE describes the corpus; it is not part of it (name it to read it). */

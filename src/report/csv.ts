@@ -5,7 +5,10 @@ import { bestMatch } from './format.js';
 import { variantsColumn } from './variants.js';
 
 export interface CsvOptions {
-  /** Put a UTF-8 byte order mark first (for Excel). */
+  /**
+   * For Excel: put a UTF-8 byte order mark first, and neutralise text cells that Excel would run
+   * as formulas (see excelSafe). Without it the table is a faithful round trip of the data.
+   */
   bom?: boolean;
 }
 
@@ -17,9 +20,19 @@ export function csvField(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * A text cell Excel would take for a formula (it starts with = + - @, or a tab or CR, which
+ * Excel strips before looking) gets a leading apostrophe, so it is shown as text and never run.
+ * Numbers are left alone: they are data, and a negative number is not a formula.
+ */
+export function excelSafe(value: Cell): Cell {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** A whole table: header row, then rows, each ending in CRLF. */
 export function csvTable(header: readonly string[], rows: readonly (readonly Cell[])[], opts: CsvOptions = {}): string {
-  const lines = [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`);
+  const field = opts.bom ? (v: Cell): string => csvField(excelSafe(v)) : csvField;
+  const lines = [header, ...rows].map((row) => `${row.map(field).join(',')}\r\n`);
   return (opts.bom ? '\ufeff' : '') + lines.join('');
 }
 

@@ -2,7 +2,7 @@
 
 export { renderCheckTerminal, renderCompareTerminal, renderScanTerminal } from './terminal.js';
 export type { CheckTerminalOptions, ScanTerminalOptions, TerminalOptions } from './terminal.js';
-export { toJson } from './json.js';
+export { jsonChunks, toJson } from './json.js';
 export { csvField, csvTable, documentsCsv, phrasesCsv, sentencesCsv } from './csv.js';
 export type { CsvOptions } from './csv.js';
 export { filterPhrases, sortPhrases } from './sort.js';

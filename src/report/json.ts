@@ -41,3 +41,54 @@ function ordered(value: unknown): unknown {
 export function toJson(result: CheckResult | ScanResult | CompareResult | object): string {
   return `${JSON.stringify(ordered(result), null, 2)}\n`;
 }
+
+/** How deep jsonChunks descends before a value is stringified whole (result → list → item). */
+const STREAM_DEPTH = 3;
+
+/**
+ * The same text as toJson, in pieces: a large result (a 16 MB draft of short lines gives
+ * millions of sentences) does not fit in one JS string, so the CLI writes it piece by piece.
+ * Objects and arrays near the root are walked; deeper values are stringified whole, each
+ * indented to its depth (JSON escapes newlines inside strings, so every raw newline is layout).
+ */
+export function* jsonChunks(result: object): Generator<string> {
+  yield* chunksOf(result, 0, STREAM_DEPTH);
+  yield '\n';
+}
+
+function* chunksOf(value: unknown, depth: number, descend: number): Generator<string> {
+  const pad = '  '.repeat(depth);
+  if (descend > 0 && Array.isArray(value)) {
+    if (value.length === 0) return yield '[]';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '[' : ','}\n${pad}  `;
+      yield* chunksOf(jsonable(value[i]) ? value[i] : null, depth + 1, descend - 1);
+    }
+    return yield `\n${pad}]`;
+  }
+  if (descend > 0 && isWalkable(value)) {
+    const keys = keyOrder(Object.keys(value).filter((k) => jsonable(value[k])));
+    if (keys.length === 0) return yield '{}';
+    for (let i = 0; i < keys.length; i++) {
+      yield `${i === 0 ? '{' : ','}\n${pad}  ${JSON.stringify(keys[i])}: `;
+      yield* chunksOf(value[keys[i]], depth + 1, descend - 1);
+    }
+    return yield `\n${pad}}`;
+  }
+  const text = JSON.stringify(ordered(value), null, 2);
+  yield depth > 0 ? text.replace(/\n/g, `\n${pad}`) : text;
+}
+
+/** The order ordered() gives: schema ranking, except that integer-like keys come first (as in every JS object). */
+function keyOrder(keys: string[]): string[] {
+  return Object.keys(Object.fromEntries(keys.sort(compareKeys).map((k) => [k, 0])));
+}
+
+/** What JSON.stringify keeps as an object member (else the key is dropped, or null in an array). */
+function jsonable(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+}
+
+function isWalkable(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}

@@ -2,12 +2,13 @@
 import { TaohuaError } from '../../errors.js';
 import type { Options } from '../../options.js';
 import type { CorpusIndex } from '../../index/corpus-index.js';
-import { readInputs } from '../../io/read.js';
+import { readInputsReporting } from '../corpus.js';
 import { distributedIndex, distributedScan } from '../../distributed/coordinator.js';
 import { normaliseOptions } from '../../options.js';
 import type { ScanResult, SourceDoc } from '../../types.js';
 import { engineOptions } from '../args.js';
 import { startWorker } from '../../distributed/worker.js';
+import { redactUrl } from '../../distributed/connection.js';
 import { intFlag, type Flags } from '../args.js';
 import { warn } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -35,9 +36,7 @@ export async function distributedScanFromFlags(flags: Flags, paths: string[]): P
 
 async function readCorpus(paths: string[]): Promise<{ docs: SourceDoc[]; problems: number }> {
   if (!paths.length) throw new TaohuaError('USAGE', 'no corpus: give PATH...');
-  const { docs, problems } = await readInputs(paths);
-  for (const p of problems) warn(`${p.path}: ${p.message}`);
-  if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
+  const { docs, problems } = await readInputsReporting(paths);
   return { docs, problems: problems.length };
 }
 
@@ -54,12 +53,15 @@ async function withBar<T>(flags: Flags, label: string, run: (onProgress: QueuePr
 
 export async function runWorker(flags: Flags): Promise<number> {
   if (!flags.redis) throw new TaohuaError('USAGE', 'worker needs --redis redis://HOST:PORT');
-  const worker = await startWorker({ redis: flags.redis, concurrency: intFlag(flags.threads, 'threads') });
-  if (!flags.quiet) warn(`worker connected to ${flags.redis} (Ctrl-C to stop)`);
+  const concurrency = normaliseOptions({ threads: intFlag(flags.threads, 'threads') }).threads;
+  const worker = await startWorker({ redis: flags.redis, concurrency });
+  if (!flags.quiet) warn(`worker connected to ${redactUrl(flags.redis)} (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => void worker.close().then(resolve);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // BullMQ's own connections may still be retrying a Redis that is gone: do not wait for them.
+  setTimeout(() => process.exit(0), 100).unref();
   return 0;
 }

@@ -1,6 +1,6 @@
 import { TaohuaError } from '../../errors.js';
 import { scanCorpus } from '../../pipeline.js';
-import { documentsCsv, renderScanTerminal, sortPhrases, filterPhrases, toJson } from '../../report/index.js';
+import { documentsCsv, renderScanTerminal, sortPhrases, filterPhrases, jsonChunks } from '../../report/index.js';
 import type { PhraseSortKey } from '../../report/index.js';
 import { groupsLongCsv, groupsWideCsv, spreadPhrasesCsv } from '../../report/groups-csv.js';
 import { metaColumns, spreadScan, type GroupedPhrase, type Grouping } from '../../meta/phrase-groups.js';
@@ -9,7 +9,7 @@ import type { ScanResult } from '../../types.js';
 import { intFlag, type Flags } from '../args.js';
 import { openCorpus } from '../corpus.js';
 import { readMetaFlag } from '../meta.js';
-import { useColor, writeFileAtomic, writeStdout } from '../output.js';
+import { useColor, writeFileAtomic, writeStdout, writeStdoutChunks } from '../output.js';
 
 const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 'text', 'template'];
 const TABLES = ['phrases', 'documents', 'groups', 'groups-wide'] as const;
@@ -39,7 +39,7 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
     const page = grouping || !metaColumns(scanned.meta).includes('year') ? { documents, phrases, grouping } : spreadScan(shaped.documents, shaped.phrases, scanned.meta, 'year');
     await writeFileAtomic(flags.html, renderScanHtml({ ...page, texts: scanned.texts! }));
   }
-  if (flags.json) writeStdout(toJson(result));
+  if (flags.json) await writeStdoutChunks(jsonChunks(result));
   else if (flags.csv) process.stdout.write(csvOf(table, phrases, documents, grouping, flags.bom));
   else writeStdout(renderScanTerminal(result, { color: useColor(flags), top: intFlag(flags.top, 'top') ?? 20, spreadLine: grouping ? (p) => spreadLine(p as GroupedPhrase) : undefined }));
   return scanned.problems ? 1 : 0;
