@@ -6,18 +6,33 @@ import type { SourceDoc } from '../../src/types.js';
 import { tokenise } from '../../src/text/tokens.js';
 import type { Piece } from './kinds.js';
 import type { Rng } from './prng.js';
-import { clausesOf } from './transforms.js';
+import { clausesOf, simplified } from './transforms.js';
 
-/** The indexed documents holding a text verbatim (plain string search), cached. */
+/**
+ * What a copy keeps of its source: the content characters (letters, digits, hanzi) in simplified
+ * script, each run of digits as one '#'. Punctuation differs between documents that share a
+ * sentence, and a number is what a report updates; neither makes another document less a source.
+ */
+export function sourceKey(text: string): string {
+  return simplified(text)
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/\p{N}+/gu, '#');
+}
+
+/** The indexed documents holding a text (compared by sourceKey, plain string search), cached. */
 export class SourceFinder {
   private readonly cache = new Map<string, string[]>();
+  private readonly keys: string[];
 
-  constructor(private readonly docs: readonly SourceDoc[]) {}
+  constructor(private readonly docs: readonly SourceDoc[]) {
+    this.keys = docs.map((d) => sourceKey(d.text));
+  }
 
   docsOf(text: string): string[] {
     let out = this.cache.get(text);
     if (!out) {
-      out = this.docs.filter((d) => d.text.includes(text)).map((d) => d.path);
+      const key = sourceKey(text);
+      out = this.docs.filter((_, i) => this.keys[i].includes(key)).map((d) => d.path);
       this.cache.set(text, out);
     }
     return out;
@@ -32,8 +47,9 @@ export interface Pool {
   rng: Rng;
 }
 
-const CONTENT = /[\p{L}\p{N}]/gu;
-export const contentCount = (s: string): number => s.match(CONTENT)?.length ?? 0;
+const CONTENT = /[\p{L}\p{N}#]/gu;
+/** Content characters, a number counting as one (the engine matches numbers as one slot). */
+export const contentCount = (s: string): number => s.replace(/\p{N}+/gu, '#').match(CONTENT)?.length ?? 0;
 const bare = (c: string): string => c.replace(/[，,]$/, '');
 const isContent = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
@@ -88,7 +104,7 @@ export function strippedPieces(pool: Pool, n: number): Piece[] {
     const b = body(s);
     if (b === undefined) continue;
     const text = b.replace(/[^\p{L}\p{N}\s]/gu, '') + s.slice(-1);
-    if (text === s || contentCount(text) !== contentCount(s)) continue;
+    if (text === s) continue;
     pool.used.add(s);
     out.push({ kind: 'stripped', text, truth: [[0, text.length]], sources: [pool.find.docsOf(s)] });
   }

@@ -31,6 +31,8 @@ export interface LabelledSet {
   indexed: SourceDoc[];
   drafts: Draft[];
   singleSource: SingleSourceDraft[];
+  /** Candidate originals refused for holding a run of SHARED_RUN content characters of the corpus. */
+  sharedRunRefusals: number;
 }
 
 type Transform = (s: string, rng: Rng) => string | undefined;
@@ -85,7 +87,8 @@ export function generate(corpus: Corpus, o: GenerateOptions): LabelledSet {
   pieces.push(...splitPieces(pool, Math.ceil(o.perKind / 2)));
   pieces.push(...twoSourcePieces(pool, o.perKind));
   const drafts = assemble(corpus.name, rng.shuffle(pieces), o.draftSize);
-  return { corpus: corpus.name, indexed: corpus.indexed, drafts, singleSource: singleSourceDrafts(corpus, perDoc, rng, o.draftSize) };
+  const singleSource = singleSourceDrafts(corpus, perDoc, rng, o.draftSize);
+  return { corpus: corpus.name, indexed: corpus.indexed, drafts, singleSource, sharedRunRefusals: check.sharedRunRefusals };
 }
 
 /** Up to `count` drafts, each of `size` sentences (in their order) of one indexed document. */

@@ -50,6 +50,8 @@ export class SharedRuns {
 export class OriginalityCheck {
   private readonly exact: ExactJaccard;
   private readonly shared: SharedRuns;
+  /** Candidates refused because they hold a run found verbatim in the corpus. */
+  sharedRunRefusals = 0;
 
   constructor(indexed: readonly SourceDoc[]) {
     const { units } = corpusUnits(indexed, DEFAULTS);
@@ -67,7 +69,11 @@ export class OriginalityCheck {
   }
 
   isOriginal(text: string): boolean {
-    return this.shared.sharedRun(text) === undefined && this.bestJaccard(text) < ORIGINAL_MAX_JACCARD;
+    if (this.shared.sharedRun(text) !== undefined) {
+      this.sharedRunRefusals++;
+      return false;
+    }
+    return this.bestJaccard(text) < ORIGINAL_MAX_JACCARD;
   }
 }
 

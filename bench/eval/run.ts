@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const json = {
     seed: SEED,
-    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, singleSource: s.singleSource.map((d) => d.source), kinds: kindCounts(s) })),
+    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, singleSource: s.singleSource.map((d) => d.source), sharedRunRefusals: s.sharedRunRefusals, kinds: kindCounts(s) })),
     methods: results.map((r) => ({
       name: r.name,
       seconds: r.evaluation.seconds,
