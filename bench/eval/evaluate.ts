@@ -16,6 +16,8 @@ export interface Evaluation {
   measures: Measures;
   perCorpus: Record<string, Measures>;
   singleSource: SingleSourceScore;
+  /** Refused candidate originals (they hold an 8-character run of the corpus): how many, and the share flagged. */
+  refused: { n: number; flagged: number | null };
   seconds: number;
 }
 
@@ -29,12 +31,14 @@ export async function evaluate(sets: LabelledSet[], build: (set: LabelledSet) =>
   const all: ItemScore[] = [];
   const perCorpus: Record<string, Measures> = {};
   const single: Array<{ top: boolean; credited: number } | null> = [];
+  const refused: ItemScore[] = [];
   for (const set of sets) {
     const detect = await build(set);
     const scores = scoreSet(set, detect);
     perCorpus[set.corpus] = measure(scores);
     all.push(...scores);
     single.push(...set.singleSource.map((s) => scoreSingleSource(s.draft.text, s.source, detect)));
+    refused.push(...set.refused.flatMap((d) => scoreDraft(d, detect(d.text))));
   }
   const named = single.filter((s) => s !== null);
   const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
@@ -43,7 +47,8 @@ export async function evaluate(sets: LabelledSet[], build: (set: LabelledSet) =>
     top: mean(named.map((s) => +s.top)),
     credited: mean(named.map((s) => s.credited)),
   };
-  return { measures: measure(all), perCorpus, singleSource, seconds: (performance.now() - t0) / 1000 };
+  const flagged = refused.length ? refused.filter((s) => s.flagged).length / refused.length : null;
+  return { measures: measure(all), perCorpus, singleSource, refused: { n: refused.length, flagged }, seconds: (performance.now() - t0) / 1000 };
 }
 
 function scoreSingleSource(text: string, source: string, detect: Detector): { top: boolean; credited: number } | null {

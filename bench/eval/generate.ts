@@ -31,8 +31,12 @@ export interface LabelledSet {
   indexed: SourceDoc[];
   drafts: Draft[];
   singleSource: SingleSourceDraft[];
-  /** Candidate originals refused for holding a run of SHARED_RUN content characters of the corpus. */
-  sharedRunRefusals: number;
+  /**
+   * Candidate originals that passed the Jaccard test but hold a run of SHARED_RUN content characters
+   * found verbatim in an indexed document: copied text, so not originals; kept to show what a
+   * method does with them (not scored as false alarms).
+   */
+  refused: Draft[];
 }
 
 type Transform = (s: string, rng: Rng) => string | undefined;
@@ -88,7 +92,8 @@ export function generate(corpus: Corpus, o: GenerateOptions): LabelledSet {
   pieces.push(...twoSourcePieces(pool, o.perKind));
   const drafts = assemble(corpus.name, rng.shuffle(pieces), o.draftSize);
   const singleSource = singleSourceDrafts(corpus, perDoc, rng, o.draftSize);
-  return { corpus: corpus.name, indexed: corpus.indexed, drafts, singleSource, sharedRunRefusals: check.sharedRunRefusals };
+  const refused = assemble(`${corpus.name}-refused`, check.refused.map((r): Piece => ({ kind: r.kind, text: r.text, truth: [], sources: [] })), o.draftSize);
+  return { corpus: corpus.name, indexed: corpus.indexed, drafts, singleSource, refused };
 }
 
 /** Up to `count` drafts, each of `size` sentences (in their order) of one indexed document. */
@@ -105,12 +110,12 @@ function originalPieces(heldOut: string[], sources: string[], check: Originality
   const out: Piece[] = [];
   for (const s of heldOut) {
     if (out.length >= n) break;
-    if (check.isOriginal(s)) out.push({ kind: 'original-heldout', text: s, truth: [], sources: [] });
+    if (check.isOriginal(s, 'original-heldout')) out.push({ kind: 'original-heldout', text: s, truth: [], sources: [] });
   }
   const pool = sources.filter((s) => !isTraditional(s));
   for (let tries = 0, k = 0; k < n && tries < n * 10; tries++) {
     const s = sampledSentence(pool, rng);
-    if (s.length < 14 || !check.isOriginal(s)) continue;
+    if (s.length < 14 || !check.isOriginal(s, 'original-sampled')) continue;
     out.push({ kind: 'original-sampled', text: s, truth: [], sources: [] });
     k++;
   }

@@ -8,6 +8,7 @@ import { ExactJaccard } from './brute.js';
 import { corpusUnits, draftSentences } from './units.js';
 import type { SourceDoc } from '../../src/types.js';
 import type { Rng } from './prng.js';
+import type { OriginalKind } from './kinds.js';
 
 /** Any unit of an "original" sentence may share at most this exact Jaccard with any corpus unit. */
 export const ORIGINAL_MAX_JACCARD = 0.25;
@@ -50,8 +51,8 @@ export class SharedRuns {
 export class OriginalityCheck {
   private readonly exact: ExactJaccard;
   private readonly shared: SharedRuns;
-  /** Candidates refused because they hold a run found verbatim in the corpus. */
-  sharedRunRefusals = 0;
+  /** Candidates that pass the Jaccard test but hold a run found verbatim in the corpus: copied text, refused. */
+  readonly refused: Array<{ kind: OriginalKind; text: string }> = [];
 
   constructor(indexed: readonly SourceDoc[]) {
     const { units } = corpusUnits(indexed, DEFAULTS);
@@ -68,12 +69,11 @@ export class OriginalityCheck {
     return best;
   }
 
-  isOriginal(text: string): boolean {
-    if (this.shared.sharedRun(text) !== undefined) {
-      this.sharedRunRefusals++;
-      return false;
-    }
-    return this.bestJaccard(text) < ORIGINAL_MAX_JACCARD;
+  isOriginal(text: string, kind: OriginalKind): boolean {
+    if (this.bestJaccard(text) >= ORIGINAL_MAX_JACCARD) return false;
+    if (this.shared.sharedRun(text) === undefined) return true;
+    this.refused.push({ kind, text });
+    return false;
   }
 }
 

@@ -44,6 +44,14 @@ export function singleSourceLines(results: MethodResult[]): string[] {
     });
 }
 
+/** What each method does with the candidate originals refused for holding an 8-character run of the corpus. */
+export function refusedLines(results: MethodResult[]): string[] {
+  return results.map((r) => {
+    const x = r.evaluation.refused;
+    return `${r.name}: flags ${fmt(x.flagged)} of the ${x.n} refused candidate originals (sentences that pass the Jaccard test but hold a run of 8 content characters of an indexed document; copied text, not counted as false alarms)`;
+  });
+}
+
 export function markdownTable(results: MethodResult[]): string {
   const rows = tableRows(results);
   const line = (r: string[]): string => `| ${r.join(' | ')} |`;

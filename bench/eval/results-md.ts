@@ -7,7 +7,7 @@ interface CorpusInfo {
   indexed: string[];
   drafts: number;
   singleSource: string[];
-  sharedRunRefusals: number;
+  refused: number;
   kinds: Partial<Record<string, number>>;
 }
 
@@ -35,7 +35,7 @@ export function resultsMarkdown({ table, single, corpora, rows, spanRows, best, 
     '',
     ...corpora.map(
       (c) =>
-        `- **${c.name}**: ${c.indexed.length} documents indexed, ${c.drafts} drafts; sentences per kind: ${Object.entries(c.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}; ${c.singleSource.length} single-source drafts; ${c.sharedRunRefusals} candidate originals refused for holding a run of 8 content characters found verbatim in an indexed document`,
+        `- **${c.name}**: ${c.indexed.length} documents indexed, ${c.drafts} drafts; sentences per kind: ${Object.entries(c.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}; ${c.singleSource.length} single-source drafts; ${c.refused} candidate originals refused for holding a run of 8 content characters found verbatim in an indexed document`,
     ),
     '',
     '## Results (pooled over the corpora; taohua and baselines at the default parameters)',

@@ -11,7 +11,7 @@ import { bruteDetector } from './method-brute.js';
 import { minhashDetector } from './method-minhash.js';
 import { ngramDetector } from './method-ngram.js';
 import { Rng } from './prng.js';
-import { markdownTable, NOTES, singleSourceLines, terminalTable, type MethodResult } from './report.js';
+import { markdownTable, NOTES, refusedLines, singleSourceLines, terminalTable, type MethodResult } from './report.js';
 import { readFolder, splitCorpus } from './sources.js';
 import { DEFAULT_POINT, MAX_FALSE_ALARM, spanSweep, sweep, type Point, type SweepRow } from './sweep.js';
 import { resultsMarkdown } from './results-md.js';
@@ -33,7 +33,7 @@ export function labelledSets(seed = SEED, perKind = 40, originals = 60): Labelle
     }
     const corpus = splitCorpus(name, docs, new Rng(seed));
     const set = generate(corpus, { seed, perKind, originals, draftSize: 25 });
-    log(`${name}: ${corpus.indexed.length} documents indexed, ${corpus.heldOut.length} held out; ${JSON.stringify(kindCounts(set))}; ${set.singleSource.length} single-source drafts`);
+    log(`${name}: ${corpus.indexed.length} documents indexed, ${corpus.heldOut.length} held out; ${JSON.stringify(kindCounts(set))}; ${set.singleSource.length} single-source drafts; ${set.refused.reduce((n, d) => n + d.items.length, 0)} candidate originals refused`);
     sets.push(set);
   }
   return sets;
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - t0) / 1000;
   console.log(terminalTable(results));
   console.log('');
-  for (const l of singleSourceLines(results)) console.log(l);
+  for (const l of [...singleSourceLines(results), ...refusedLines(results)]) console.log(l);
   console.log('');
   for (const n of NOTES) console.log(`- ${n}`);
   console.log('');
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const json = {
     seed: SEED,
-    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, singleSource: s.singleSource.map((d) => d.source), sharedRunRefusals: s.sharedRunRefusals, kinds: kindCounts(s) })),
+    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, singleSource: s.singleSource.map((d) => d.source), refused: s.refused.reduce((n, d) => n + d.items.length, 0), kinds: kindCounts(s) })),
     methods: results.map((r) => ({
       name: r.name,
       seconds: r.evaluation.seconds,
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     seconds,
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(json, null, 2));
-  const md = resultsMarkdown({ table: markdownTable(results), single: singleSourceLines(results), corpora: json.corpora, rows, spanRows, best, rule: RULE, recommendation: recommendation(best) });
+  const md = resultsMarkdown({ table: markdownTable(results), single: [...singleSourceLines(results), ...refusedLines(results)], corpora: json.corpora, rows, spanRows, best, rule: RULE, recommendation: recommendation(best) });
   writeFileSync(join(ROOT, 'bench', 'eval', 'RESULTS.md'), md);
   log(`done in ${seconds.toFixed(0)} s; wrote bench/out/eval.json and bench/eval/RESULTS.md`);
 }
