@@ -1,11 +1,23 @@
 // Runs a method over the drafts of each labelled set and scores it (pooled over the sets).
 import type { Detector } from './detector.js';
 import type { LabelledSet } from './generate.js';
-import { measure, scoreDraft, type ItemScore, type Measures } from './score.js';
+import { isBlank, measure, scoreDraft, type ItemScore, type Measures } from './score.js';
+
+/** Drafts copied from one indexed document: is it `sources[0]`, and what share of the draft is credited to it. */
+export interface SingleSourceScore {
+  drafts: number;
+  /** Share of drafts whose first source is their true source (null: the method names no sources). */
+  top: number | null;
+  /** Mean share of the draft's non-blank characters credited to the true source. */
+  credited: number | null;
+}
 
 export interface Evaluation {
   measures: Measures;
   perCorpus: Record<string, Measures>;
+  singleSource: SingleSourceScore;
+  /** Refused candidate originals (they hold an 8-character run of the corpus): how many, and the share flagged. */
+  refused: { n: number; flagged: number | null };
   seconds: number;
 }
 
@@ -18,12 +30,33 @@ export async function evaluate(sets: LabelledSet[], build: (set: LabelledSet) =>
   const t0 = performance.now();
   const all: ItemScore[] = [];
   const perCorpus: Record<string, Measures> = {};
+  const single: Array<{ top: boolean; credited: number } | null> = [];
+  const refused: ItemScore[] = [];
   for (const set of sets) {
-    const scores = scoreSet(set, await build(set));
+    const detect = await build(set);
+    const scores = scoreSet(set, detect);
     perCorpus[set.corpus] = measure(scores);
     all.push(...scores);
+    single.push(...set.singleSource.map((s) => scoreSingleSource(s.draft.text, s.source, detect)));
+    refused.push(...set.refused.flatMap((d) => scoreDraft(d, detect(d.text))));
   }
-  return { measures: measure(all), perCorpus, seconds: (performance.now() - t0) / 1000 };
+  const named = single.filter((s) => s !== null);
+  const mean = (xs: number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const singleSource: SingleSourceScore = {
+    drafts: single.length,
+    top: mean(named.map((s) => +s.top)),
+    credited: mean(named.map((s) => s.credited)),
+  };
+  const flagged = refused.length ? refused.filter((s) => s.flagged).length / refused.length : null;
+  return { measures: measure(all), perCorpus, singleSource, refused: { n: refused.length, flagged }, seconds: (performance.now() - t0) / 1000 };
+}
+
+function scoreSingleSource(text: string, source: string, detect: Detector): { top: boolean; credited: number } | null {
+  const ranked = detect(text).sources;
+  if (ranked === undefined) return null;
+  let chars = 0;
+  for (let i = 0; i < text.length; i++) chars += +!isBlank(text.charCodeAt(i));
+  return { top: ranked[0]?.doc === source, credited: (ranked.find((s) => s.doc === source)?.chars ?? 0) / chars };
 }
 
 export function log(msg: string): void {

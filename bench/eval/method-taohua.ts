@@ -15,9 +15,18 @@ export function taohuaDetector(index: CorpusIndex, opts: PartialOptions): Detect
   const o = normaliseOptions(opts);
   return (text: string): Detection => {
     const r = checkDocument(textDocument(text, '<draft>'), index, o);
+    const stock = r.sentences.flatMap((s) => s.spans.filter((p) => p.kind === 'stock'));
     return {
-      sentences: r.sentences.map((s) => ({ start: s.start, end: s.end, flagged: s.label === 'stock' || s.label === 'edited' })),
-      stock: r.sentences.flatMap((s) => s.spans.filter((p) => p.kind === 'stock').map((p): [number, number] => [p.start, p.end])),
+      sentences: r.sentences.map((s) => ({
+        start: s.start,
+        end: s.end,
+        flagged: s.label === 'stock' || s.label === 'edited',
+        matches: s.matches.map((m) => m.doc),
+      })),
+      stock: stock.map((p): [number, number] => [p.start, p.end]),
+      // issue 14 adds Span.tier; read it when present so that this runs before and after that change
+      spans: stock.map((p) => ({ start: p.start, end: p.end, tier: (p as { tier?: string }).tier })),
+      sources: r.sources.map((s) => ({ doc: s.doc, chars: s.stockChars })),
     };
   };
 }

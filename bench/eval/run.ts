@@ -11,9 +11,9 @@ import { bruteDetector } from './method-brute.js';
 import { minhashDetector } from './method-minhash.js';
 import { ngramDetector } from './method-ngram.js';
 import { Rng } from './prng.js';
-import { markdownTable, NOTES, terminalTable, type MethodResult } from './report.js';
+import { markdownTable, NOTES, refusedLines, singleSourceLines, terminalTable, type MethodResult } from './report.js';
 import { readFolder, splitCorpus } from './sources.js';
-import { DEFAULT_POINT, MAX_FALSE_ALARM, sweep, type Point, type SweepRow } from './sweep.js';
+import { DEFAULT_POINT, MAX_FALSE_ALARM, spanSweep, sweep, type Point, type SweepRow } from './sweep.js';
 import { resultsMarkdown } from './results-md.js';
 
 export const SEED = 20240611;
@@ -33,7 +33,7 @@ export function labelledSets(seed = SEED, perKind = 40, originals = 60): Labelle
     }
     const corpus = splitCorpus(name, docs, new Rng(seed));
     const set = generate(corpus, { seed, perKind, originals, draftSize: 25 });
-    log(`${name}: ${corpus.indexed.length} documents indexed, ${corpus.heldOut.length} held out; ${JSON.stringify(kindCounts(set))}`);
+    log(`${name}: ${corpus.indexed.length} documents indexed, ${corpus.heldOut.length} held out; ${JSON.stringify(kindCounts(set))}; ${set.singleSource.length} single-source drafts; ${set.refused.reduce((n, d) => n + d.items.length, 0)} candidate originals refused`);
     sets.push(set);
   }
   return sets;
@@ -55,8 +55,11 @@ async function main(): Promise<void> {
     results.push({ name, evaluation });
   }
   const { rows, best } = await sweep(sets);
+  const spanRows = await spanSweep(sets);
   const seconds = (performance.now() - t0) / 1000;
   console.log(terminalTable(results));
+  console.log('');
+  for (const l of [...singleSourceLines(results), ...refusedLines(results)]) console.log(l);
   console.log('');
   for (const n of NOTES) console.log(`- ${n}`);
   console.log('');
@@ -65,21 +68,29 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const json = {
     seed: SEED,
-    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, kinds: kindCounts(s) })),
-    methods: results.map((r) => ({ name: r.name, seconds: r.evaluation.seconds, measures: r.evaluation.measures, perCorpus: r.evaluation.perCorpus })),
+    corpora: sets.map((s) => ({ name: s.corpus, indexed: s.indexed.map((d) => d.path), drafts: s.drafts.length, singleSource: s.singleSource.map((d) => d.source), refused: s.refused.reduce((n, d) => n + d.items.length, 0), kinds: kindCounts(s) })),
+    methods: results.map((r) => ({
+      name: r.name,
+      seconds: r.evaluation.seconds,
+      measures: r.evaluation.measures,
+      singleSource: r.evaluation.singleSource,
+      perCorpus: r.evaluation.perCorpus,
+    })),
     sweep: { rule: RULE, rows, best },
+    spanSweep: spanRows,
     defaults: DEFAULT_POINT,
     seconds,
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(json, null, 2));
-  writeFileSync(join(ROOT, 'bench', 'eval', 'RESULTS.md'), resultsMarkdown(markdownTable(results), json.corpora, rows, best, RULE, recommendation(best)));
+  const md = resultsMarkdown({ table: markdownTable(results), single: [...singleSourceLines(results), ...refusedLines(results)], corpora: json.corpora, rows, spanRows, best, rule: RULE, recommendation: recommendation(best) });
+  writeFileSync(join(ROOT, 'bench', 'eval', 'RESULTS.md'), md);
   log(`done in ${seconds.toFixed(0)} s; wrote bench/out/eval.json and bench/eval/RESULTS.md`);
 }
 
 const RULE = `maximise the mean char-F1 over the copy kinds subject to a false-alarm rate ≤ ${MAX_FALSE_ALARM} on original sentences (ties: the current defaults)`;
 
 function describe(p: Point): string {
-  return `mode ${p.mode}, n ${p.n}, bands×rows ${p.bands}×${p.rows}, threshold ${p.threshold}, minChars ${p.minChars}`;
+  return `mode ${p.mode}, n ${p.n}, bands×rows ${p.bands}×${p.rows}, threshold ${p.threshold}, minChars ${p.minChars}, spanChars ${p.spanChars}`;
 }
 
 function recommendation(best: SweepRow): string {

@@ -5,18 +5,36 @@
 // precision = |detected ∩ truth| / |detected|, recall = |detected ∩ truth| / |truth|.
 // Per copy kind, precision is that of a draft holding the kind's sentences plus all the original
 // sentences, so that false alarms count against every kind.
-import { COPY_KINDS, ORIGINAL_KINDS, isOriginal, type Draft, type Kind } from './kinds.js';
+//
+// Attribution (methods that name sources): a copied sentence is attributed when every one of its
+// copied parts has a true source document among the first 3 matches of the reported sentence that
+// overlaps it most. Tiers (issue 14, when the method reports them): the share of stock spans in a
+// sentence of a kind with an expected tier whose tier is that one.
+import { COPY_KINDS, EXPECTED_TIER, ORIGINAL_KINDS, isOriginal, type Draft, type Kind } from './kinds.js';
 
 export interface DetectedSentence {
   start: number;
   end: number;
   flagged: boolean;
+  /** Documents of the sentence's first matches, best first (methods that name sources). */
+  matches?: string[];
+}
+
+/** A stock span with the tier the method gave it, if any. */
+export interface TieredSpan {
+  start: number;
+  end: number;
+  tier?: string;
 }
 
 /** What a method reports for one draft, in draft (original text) offsets. */
 export interface Detection {
   sentences: DetectedSentence[];
   stock: Array<[number, number]>;
+  /** The stock spans as reported, for tier scoring. */
+  spans?: TieredSpan[];
+  /** Documents ranked as the draft's sources, with the draft characters credited to each. */
+  sources?: Array<{ doc: string; chars: number }>;
 }
 
 export interface ItemScore {
@@ -26,6 +44,11 @@ export interface ItemScore {
   truthChars: number;
   detectedChars: number;
   hitChars: number;
+  /** Copied sentences of a method that names sources: whether its true sources are among its first 3 matches. */
+  attributed: boolean | null;
+  /** Stock spans in the sentence with a tier, and those whose tier is the kind's expected one. */
+  tiered: number;
+  tierOk: number;
 }
 
 export function isBlank(code: number): boolean {
@@ -42,8 +65,15 @@ export function scoreDraft(draft: Draft, det: Detection): ItemScore[] {
   const detected = mark(draft.text.length, det.stock);
   return draft.items.map((it) => {
     const truth = mark(draft.text.length, it.truth);
-    const s: ItemScore = { kind: it.kind, flagged: false, chars: 0, truthChars: 0, detectedChars: 0, hitChars: 0 };
+    const s: ItemScore = { kind: it.kind, flagged: false, chars: 0, truthChars: 0, detectedChars: 0, hitChars: 0, attributed: null, tiered: 0, tierOk: 0 };
     s.flagged = det.sentences.some((d) => d.flagged && d.start < it.end && d.end > it.start);
+    if (!isOriginal(it.kind)) s.attributed = attributed(it.start, it.end, it.sources, det.sentences);
+    const expected = EXPECTED_TIER[it.kind];
+    for (const span of det.spans ?? []) {
+      if (expected === undefined || span.tier === undefined || span.start < it.start || span.start >= it.end) continue;
+      s.tiered++;
+      s.tierOk += +(span.tier === expected);
+    }
     for (let i = it.start; i < it.end; i++) {
       if (isBlank(draft.text.charCodeAt(i))) continue;
       s.chars++;
@@ -53,6 +83,19 @@ export function scoreDraft(draft: Draft, det: Detection): ItemScore[] {
     }
     return s;
   });
+}
+
+/** Whether every copied part's true sources meet the first 3 matches of the sentence overlapping [a, b) most. */
+function attributed(a: number, b: number, sources: string[][], sentences: DetectedSentence[]): boolean | null {
+  let best: DetectedSentence | undefined;
+  let most = 0;
+  for (const d of sentences) {
+    const overlap = Math.min(b, d.end) - Math.max(a, d.start);
+    if (overlap > most) [best, most] = [d, overlap];
+  }
+  if (!sentences.some((d) => d.matches !== undefined)) return null;
+  const top = best?.matches?.slice(0, 3) ?? [];
+  return sources.every((docs) => docs.some((doc) => top.includes(doc)));
 }
 
 export interface KindMeasures {
@@ -66,6 +109,10 @@ export interface KindMeasures {
   /** Original kinds: share of sentences flagged, and of their characters marked stock. */
   falseAlarm: number | null;
   falseChars: number | null;
+  /** Copy kinds: share of sentences whose true sources are among their first 3 matches. */
+  attribution: number | null;
+  /** Share of stock spans whose tier is the kind's expected one (null: no tiers reported). */
+  tier: number | null;
 }
 
 export interface Measures {
@@ -89,10 +136,14 @@ interface Totals {
   truth: number;
   detected: number;
   hit: number;
+  attributed: number;
+  attributable: number;
+  tiered: number;
+  tierOk: number;
 }
 
 function totals(scores: ItemScore[]): Totals {
-  const t: Totals = { n: 0, flagged: 0, chars: 0, truth: 0, detected: 0, hit: 0 };
+  const t: Totals = { n: 0, flagged: 0, chars: 0, truth: 0, detected: 0, hit: 0, attributed: 0, attributable: 0, tiered: 0, tierOk: 0 };
   for (const s of scores) {
     t.n++;
     t.flagged += +s.flagged;
@@ -100,6 +151,12 @@ function totals(scores: ItemScore[]): Totals {
     t.truth += s.truthChars;
     t.detected += s.detectedChars;
     t.hit += s.hitChars;
+    if (s.attributed !== null) {
+      t.attributable++;
+      t.attributed += +s.attributed;
+    }
+    t.tiered += s.tiered;
+    t.tierOk += s.tierOk;
   }
   return t;
 }
@@ -116,6 +173,8 @@ function copyMeasures(c: Totals, o: Totals): KindMeasures {
     charF1: f1(charPrecision, charRecall),
     falseAlarm: null,
     falseChars: null,
+    attribution: ratio(c.attributed, c.attributable),
+    tier: ratio(c.tierOk, c.tiered),
   };
 }
 
@@ -143,5 +202,5 @@ export function measure(scores: ItemScore[]): Measures {
 }
 
 function empty(n: number): KindMeasures {
-  return { n, recall: null, precision: null, charPrecision: null, charRecall: null, charF1: null, falseAlarm: null, falseChars: null };
+  return { n, recall: null, precision: null, charPrecision: null, charRecall: null, charF1: null, falseAlarm: null, falseChars: null, attribution: null, tier: null };
 }

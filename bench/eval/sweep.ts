@@ -26,6 +26,10 @@ const BANDS: Array<[number, number]> = [
   [42, 3],
 ];
 const MIN_CHARS = [4, 6, 8, 10];
+/** The span layer's shortest exact run (check-time only: one index serves every value). */
+export const SPAN_CHARS = [4, 6, 8, 10, 12];
+/** Kinds whose recall the span-length sweep reports, next to the false alarms. */
+export const SPAN_KINDS = ['inserted', 'stripped', 'merged', 'split', 'two-sources', 'joined'] as const;
 
 export interface Point {
   mode: ShingleMode;
@@ -34,6 +38,7 @@ export interface Point {
   rows: number;
   threshold: number;
   minChars: number;
+  spanChars: number;
 }
 
 export interface SweepRow extends Point {
@@ -50,16 +55,17 @@ export const DEFAULT_POINT: Point = {
   rows: DEFAULTS.sketch.rows,
   threshold: DEFAULTS.match.threshold,
   minChars: DEFAULTS.match.minChars,
+  spanChars: DEFAULTS.match.spanChars,
 };
 
 export function optionsOf(p: Point): PartialOptions {
   return {
     sketch: { mode: p.mode, n: p.n, bands: p.bands, rows: p.rows },
-    match: { threshold: p.threshold, minChars: p.minChars },
+    match: { threshold: p.threshold, minChars: p.minChars, spanChars: p.spanChars },
   };
 }
 
-const key = (p: Point): string => `${p.mode}${p.n} ${p.bands}x${p.rows} t${p.threshold} m${p.minChars}`;
+const key = (p: Point): string => `${p.mode}${p.n} ${p.bands}x${p.rows} t${p.threshold} m${p.minChars} s${p.spanChars}`;
 
 export function better(a: SweepRow, b: SweepRow | undefined): boolean {
   if (!b) return true;
@@ -91,8 +97,34 @@ export async function sweep(sets: LabelledSet[]): Promise<{ rows: SweepRow[]; be
   await run(start);
   for (const [mode, n] of SHINGLES) await run({ ...start, mode, n });
   const s1 = best!;
-  for (const [bands, rows_] of BANDS) await run({ mode: s1.mode, n: s1.n, minChars: s1.minChars, bands, rows: rows_ });
+  for (const [bands, rows_] of BANDS) await run({ mode: s1.mode, n: s1.n, minChars: s1.minChars, spanChars: s1.spanChars, bands, rows: rows_ });
   const s2 = best!;
-  for (const minChars of MIN_CHARS) await run({ mode: s2.mode, n: s2.n, bands: s2.bands, rows: s2.rows, minChars });
+  for (const minChars of MIN_CHARS) await run({ mode: s2.mode, n: s2.n, bands: s2.bands, rows: s2.rows, minChars, spanChars: s2.spanChars });
   return { rows, best: best! };
+}
+
+export interface SpanRow {
+  spanChars: number;
+  meanCharF1: number;
+  falseAlarm: number;
+  falseChars: number;
+  recall: number;
+  /** Sentence recall of the kinds the span layer is for. */
+  kinds: Partial<Record<(typeof SPAN_KINDS)[number], number>>;
+}
+
+/** `match.spanChars` at the default point, everything else unchanged. */
+export async function spanSweep(sets: LabelledSet[]): Promise<SpanRow[]> {
+  const indexes = new Map<LabelledSet, CorpusIndex>();
+  for (const set of sets) indexes.set(set, await buildTaohuaIndex(set.indexed, optionsOf(DEFAULT_POINT)));
+  const rows: SpanRow[] = [];
+  for (const spanChars of SPAN_CHARS) {
+    const e = await evaluate(sets, (set) => taohuaDetector(indexes.get(set)!, optionsOf({ ...DEFAULT_POINT, spanChars })));
+    const m = e.measures;
+    const kinds: SpanRow['kinds'] = {};
+    for (const k of SPAN_KINDS) if (m.kinds[k]) kinds[k] = m.kinds[k]!.recall ?? 0;
+    rows.push({ spanChars, meanCharF1: m.meanCharF1, falseAlarm: m.all.falseAlarm ?? 0, falseChars: m.all.falseChars ?? 0, recall: m.all.recall ?? 0, kinds });
+    log(`span sweep spanChars ${spanChars}: mean char-F1 ${m.meanCharF1.toFixed(3)}, false alarm ${(m.all.falseAlarm ?? 0).toFixed(3)}`);
+  }
+  return rows;
 }
