@@ -9,14 +9,15 @@ import { chromeShare } from '../text/chrome-mask.js';
 import { contentLength } from '../text/content.js';
 import { markStock } from './align.js';
 import { toSpans, nonBlankLength } from './spans.js';
+import { KeptMatcher, type DocMask } from './doc-filter.js';
 
 interface SentenceMatches {
   sentence: Verified[];
   clauses: Verified[];
 }
 
-export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusIndex, opts: MatchOptions): CheckResult {
-  const matcher = new UnitMatcher(index, opts.threshold);
+export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusIndex, opts: MatchOptions, excluded?: DocMask): CheckResult {
+  const matcher = new KeptMatcher(index, opts.threshold, excluded);
   const stock = new Uint8Array(p.norm.text.length);
   const sentences: SentenceResult[] = [];
   const clausesOf = groupClauses(p);
@@ -30,7 +31,7 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
       continue;
     }
     const found = findMatches(p, a, b, clausesOf.get(s) ?? [], matcher, index, opts.minChars, stock);
-    sentences.push(labelSentence(p, a, b, heading, found, stock, chrome, index, opts));
+    sentences.push(labelSentence(p, a, b, heading, found, stock, chrome, index, opts, excluded));
   }
   return summarise(p, sentences);
 }
@@ -85,6 +86,7 @@ function labelSentence(
   chrome: Uint8Array,
   index: CorpusIndex,
   opts: MatchOptions,
+  excluded?: DocMask,
 ): SentenceResult {
   const text = p.norm.text;
   const total = contentLength(text, a, b);
@@ -107,7 +109,7 @@ function labelSentence(
     similarity: round(label === 'original' ? (best ?? 0) : (best ?? share)),
     heading,
     spans: toSpans(p, a, b, stock, opts.chrome ? chrome : undefined),
-    matches: label === 'original' ? [] : listMatches([...found.sentence, ...found.clauses], index, opts.maxMatches),
+    matches: label === 'original' ? [] : listMatches([...found.sentence, ...found.clauses], index, opts.maxMatches, excluded),
   };
 }
 
@@ -130,7 +132,7 @@ function chromeSentence(p: PreparedDoc, a: number, b: number, heading: boolean):
  * Occurrences are in row order, which is document-path order, so the first `max` documents of a
  * unique are all it can contribute: a clause found in thousands of documents costs `max` objects.
  */
-function listMatches(found: Verified[], index: CorpusIndex, max: number): Match[] {
+function listMatches(found: Verified[], index: CorpusIndex, max: number, excluded?: DocMask): Match[] {
   const best = new Map<number, number>();
   for (const v of found) best.set(v.unique, Math.max(best.get(v.unique) ?? 0, v.similarity));
   const out: Match[] = [];
@@ -139,7 +141,7 @@ function listMatches(found: Verified[], index: CorpusIndex, max: number): Match[
     let taken = 0;
     for (const row of index.occurrences(u)) {
       const d = index.units.doc[row];
-      if (d === lastDoc) continue;
+      if (d === lastDoc || excluded?.[d]) continue;
       if (taken++ === max) break;
       lastDoc = d;
       out.push({

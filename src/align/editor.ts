@@ -1,0 +1,109 @@
+// The editor's pass over a check: sources and tiers for stock spans, what is left out, and the
+// figures recomputed from the result (check-draft finds and labels; this explains and counts).
+import type { MatchOptions } from '../options.js';
+import type { CheckResult, Label, PreparedDoc, SentenceResult, Span } from '../types.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { isContentChar } from '../text/content.js';
+import { KeptMatcher, type Exclusion } from './doc-filter.js';
+import { allowedMask, dropShortStock, markLeftOut, quoteMask, type LeaveOut } from './leave-out.js';
+import { countsAsStock, summarise } from './ratios.js';
+import { sentenceCandidates, sourceSpan, tierFromOwnSource, type SourceContext } from './span-sources.js';
+import { DEFAULT_FORMULA_DOCS, worseTier } from './tiers.js';
+
+export interface EditorOptions {
+  /** Leave text inside quotation marks out of the ratio. */
+  noQuotes: boolean;
+  /** Leave headings out of the ratio. */
+  noHeadings: boolean;
+  /** Stock spans shorter than this many content characters are not stock (0: keep all). */
+  minMatch: number;
+  /** A span in at least this many corpus documents is a formula. */
+  formulaDocs: number;
+}
+
+export const EDITOR_DEFAULTS: EditorOptions = { noQuotes: false, noHeadings: false, minMatch: 0, formulaDocs: DEFAULT_FORMULA_DOCS };
+
+export interface EditorInputs {
+  prepared: PreparedDoc;
+  index: CorpusIndex;
+  match: MatchOptions;
+  exclusion?: Exclusion;
+  /** Text the office may reuse (--allow), indexed with allowIndex(). */
+  allow?: CorpusIndex;
+}
+
+function clausesBySentence(p: PreparedDoc): Map<number, Array<[number, number]>> {
+  const out = new Map<number, Array<[number, number]>>();
+  const { clauses, clauseSentence } = p.segments;
+  for (let c = 0; c < clauseSentence.length; c++) {
+    const list = out.get(clauseSentence[c]) ?? [];
+    list.push([clauses[2 * c], clauses[2 * c + 1]]);
+    out.set(clauseSentence[c], list);
+  }
+  return out;
+}
+
+function contentIn(text: string, spans: Span[], which: (s: Span) => boolean): number {
+  let n = 0;
+  for (const s of spans) if (which(s)) for (const ch of text.slice(s.start, s.end)) if (isContentChar(ch)) n++;
+  return n;
+}
+
+/** The label check-draft would give with only the counted stock (used when something was left out). */
+function relabel(text: string, s: SentenceResult, match: MatchOptions): Label {
+  const total = contentIn(text, s.spans, (x) => x.kind !== 'chrome');
+  const stock = contentIn(text, s.spans, countsAsStock);
+  if (stock === 0 || stock < Math.min(match.minChars, total)) return 'original';
+  return stock / total >= match.stockCoverage ? 'stock' : 'edited';
+}
+
+/** Tier, reuse and main source of a sentence from its counted stock spans. */
+function describe(text: string, s: SentenceResult): SentenceResult {
+  const out: SentenceResult = { ...s };
+  delete out.tier;
+  delete out.reuse;
+  delete out.source;
+  const byDoc = new Map<string, number>();
+  for (const span of s.spans) {
+    if (!countsAsStock(span)) continue;
+    if (span.tier) out.tier = worseTier(out.tier, span.tier);
+    if (span.reuse) out.reuse = out.reuse === 'copied' || span.reuse === 'copied' ? 'copied' : 'formula';
+    const doc = span.source?.doc ?? s.matches[0]?.doc;
+    if (doc) byDoc.set(doc, (byDoc.get(doc) ?? 0) + span.end - span.start);
+  }
+  let best = 0;
+  for (const [doc, n] of byDoc) if (n > best) (best = n), (out.source = doc);
+  return out;
+}
+
+export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOptions): CheckResult {
+  const { prepared: p, index, match } = inputs;
+  const text = p.doc.text;
+  const excluded = inputs.exclusion?.mask;
+  const ctx: SourceContext = { index, matcher: new KeptMatcher(index, match.threshold, excluded), minChars: match.minChars, formulaDocs: opts.formulaDocs, excluded };
+  const lo: LeaveOut = {
+    quotes: quoteMask(text),
+    allowed: inputs.allow ? allowedMask(p, inputs.allow, match.threshold, match.minChars) : undefined,
+    noQuotes: opts.noQuotes,
+    noHeadings: opts.noHeadings,
+  };
+  const clauses = clausesBySentence(p);
+  const sentences = r.sentences.map((s, i) => {
+    if (s.label === 'chrome' || !s.spans.some((x) => x.kind === 'stock')) return describe(text, s);
+    let spans = dropShortStock(text, s.spans, opts.minMatch);
+    const cands = spans.some((x) => x.kind === 'stock' && !x.source) ? sentenceCandidates(p, i, clauses.get(i) ?? [], ctx) : [];
+    spans = spans.flatMap((x) =>
+      x.kind !== 'stock' ? [x] : x.source ? [tierFromOwnSource(p, x, index, opts.formulaDocs)] : sourceSpan(p, x, cands, opts.formulaDocs),
+    );
+    spans = markLeftOut(text, spans, s.heading, lo);
+    const changed = spans.some((x) => x.leftOut) || opts.minMatch > 0;
+    let next: SentenceResult = { ...s, spans };
+    if (changed) {
+      const label = relabel(text, next, match);
+      if (label === 'original' && !spans.some((x) => x.kind === 'stock')) next = { ...next, label, matches: [] };
+      else next = { ...next, label };
+    }
+    return describe(text, next);
+  });
+  return summarise({ ...r, sentences }, text, inputs.exclusion?.count ?? 0);
+}
