@@ -35,6 +35,12 @@ export const OPTIONS = {
   redis: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  exclude: { type: 'string', multiple: true },
+  allow: { type: 'string', multiple: true },
+  'no-quotes': { type: 'boolean' },
+  'no-headings': { type: 'boolean' },
+  'min-match': { type: 'string' },
+  'formula-docs': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
@@ -71,6 +77,15 @@ export function numberFlag(value: string | undefined, name: string): number | un
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new TaohuaError('USAGE', `--${name} takes a number, not "${value}"`);
   return n;
+}
+
+/** Options only `check` takes (the editor's report): any other command refuses them. */
+export const CHECK_ONLY_FLAGS = ['exclude', 'allow', 'no-quotes', 'no-headings', 'min-match', 'formula-docs'] as const;
+
+export function rejectCheckOnlyFlags(f: Flags, command: string): void {
+  if (command === 'check') return;
+  const given = CHECK_ONLY_FLAGS.find((name) => f[name] !== undefined);
+  if (given) throw new TaohuaError('USAGE', `--${given} applies to check only, not to ${command}`);
 }
 
 /** The engine options the flags ask for (undefined fields keep their defaults). */

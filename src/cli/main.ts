@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The CLI: a thin layer over the library. The only place that exits.
 import { EXIT_CODES, TaohuaError } from '../errors.js';
-import { parse, type Flags } from './args.js';
+import { parse, rejectCheckOnlyFlags, type Flags } from './args.js';
 import { HELP, VERSION } from './help.js';
 
 type Command = (flags: Flags, positionals: string[]) => Promise<number>;
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   if (flags.help || !name) return void process.stdout.write(HELP), name || flags.help ? 0 : 2;
   const load = COMMANDS[name];
   if (!load) throw new TaohuaError('USAGE', `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  rejectCheckOnlyFlags(flags, name);
   return (await load())(flags, rest);
 }
 
