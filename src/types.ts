@@ -68,12 +68,12 @@ export interface Span {
   tier?: Tier;
   /** Stock spans: a formula shared by many documents, or text copied from few. */
   reuse?: Reuse;
+  /** Stock spans: how many corpus documents contain this span's normalised text (the span layer). */
+  docFreq?: number;
   /** Stock spans inside quotation marks (“”「」『』‘’ "…"), whether or not quotations are left out. */
   quoted?: boolean;
   /** Stock spans not counted in `stockChars` (--no-quotes, --no-headings, --allow). */
   leftOut?: LeftOut;
-  /** Stock spans: how many corpus documents contain this span's normalised text (the span layer). */
-  docFreq?: number;
   /** Stock spans: the aligned source text this span was matched to (original offsets in that document). */
   source?: SpanSource;
 }
@@ -140,8 +140,6 @@ export interface LargestSource {
 }
 
 export interface SectionRatio {
-  /** The heading that opens the section (一、…), '' for text before the first heading. */
-  heading: string;
   start: number;
   end: number;
   chars: number;
@@ -150,13 +148,15 @@ export interface SectionRatio {
   ratio: number;
   /** stockChars / chars of the whole draft: the sections' shares add up to the total ratio. */
   share: number;
+  /** The heading that opens the section (一、…), '' for text before the first heading. */
+  heading: string;
   largestSource: LargestSource | null;
 }
 
 export interface TierCount {
-  sentences: number;
   /** Counted stock characters in spans of this tier. */
   chars: number;
+  sentences: number;
 }
 
 export interface RatioPanel {
@@ -168,10 +168,10 @@ export interface RatioPanel {
   copiedOnly: number;
   largestSource: LargestSource | null;
   sections: SectionRatio[];
-  tiers: Record<Tier, TierCount>;
-  reuse: Record<Reuse, TierCount>;
+  tierCounts: Record<Tier, TierCount>;
+  reuseCounts: Record<Reuse, TierCount>;
   /** Stock characters left out of the ratio, by reason. */
-  leftOut: Record<LeftOut, number>;
+  leftOutChars: Record<LeftOut, number>;
   /** Corpus documents left out with --exclude. */
   excludedDocs: number;
 }

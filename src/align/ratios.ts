@@ -83,7 +83,7 @@ function sections(text: string, sentences: SentenceResult[], totalChars: number)
   }));
 }
 
-const zero = (): TierCount => ({ sentences: 0, chars: 0 });
+const zero = (): TierCount => ({ chars: 0, sentences: 0 });
 
 /** Counts, ratios, sources and the panel, recomputed from the sentences' spans. */
 export function summarise(r: CheckResult, text: string, excludedDocs: number): CheckResult {
@@ -127,9 +127,9 @@ export function summarise(r: CheckResult, text: string, excludedDocs: number): C
     copiedOnly: ratio(copiedStock, total.chars),
     largestSource: largest(total.byDoc, total.chars),
     sections: sections(text, r.sentences, total.chars),
-    tiers,
-    reuse,
-    leftOut,
+    tierCounts: tiers,
+    reuseCounts: reuse,
+    leftOutChars: leftOut,
     excludedDocs,
   };
   return { ...r, chars: total.chars, stockChars: total.stockChars, stockRatio: panel.total, counts, sources, panel };

@@ -30,10 +30,10 @@ export function nonBlankChars(text: string): number {
 export function charsByLabel(r: CheckResult): Record<Label, number> {
   const totals: Record<Label, number> = { stock: 0, edited: 0, original: 0, chrome: 0 };
   for (const s of r.sentences) {
-    for (const span of s.spans) {
-      const n = countChars(s.text, span.start - s.start, span.end - s.start);
-      totals[span.kind === 'chrome' ? 'chrome' : s.label] += n;
-    }
+    let chrome = 0;
+    if (s.label !== 'chrome') for (const span of s.spans) if (span.kind === 'chrome') chrome += countChars(s.text, span.start - s.start, span.end - s.start);
+    totals[s.label] += countChars(s.text) - chrome;
+    totals.chrome += chrome;
   }
   return totals;
 }
@@ -56,15 +56,14 @@ function cmp(a: string, b: string): number {
 
 /** Share of a sentence's content characters (letters, digits, hanzi) in counted stock spans: what the labels' rule reads. */
 export function sentenceCoverage(s: SentenceResult): number {
-  let total = 0;
+  let total = contentChars(s.text);
   let stock = 0;
   for (const span of s.spans) {
-    if (span.kind === 'chrome') continue;
     const n = contentChars(s.text.slice(span.start - s.start, span.end - s.start));
-    total += n;
+    if (span.kind === 'chrome') total -= n;
     if (span.kind === 'stock' && span.leftOut === undefined) stock += n;
   }
-  return total ? stock / total : 0;
+  return total > 0 ? stock / total : 0;
 }
 
 function contentChars(text: string): number {

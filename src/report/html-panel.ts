@@ -28,20 +28,20 @@ function sectionRows(p: RatioPanel): string {
 
 function tierRows(p: RatioPanel): string {
   const tiers = (Object.keys(TIER_MARKS) as Tier[])
-    .map((t) => `<tr data-tier-count="${t}"><td><span class="tm">${TIER_MARKS[t]}</span> ${TIER_NAMES[t]}</td><td class="num">${p.tiers[t].sentences}</td><td class="num">${formatCount(p.tiers[t].chars)}</td></tr>`)
+    .map((t) => `<tr data-tier-count="${t}"><td><span class="tm">${TIER_MARKS[t]}</span> ${TIER_NAMES[t]}</td><td class="num">${p.tierCounts[t].sentences}</td><td class="num">${formatCount(p.tierCounts[t].chars)}</td></tr>`)
     .join('');
   const reuse = (Object.keys(REUSE_MARKS) as Reuse[])
-    .map((r) => `<tr data-reuse-count="${r}"><td><span class="tm">${REUSE_MARKS[r]}</span> ${REUSE_NAMES[r]}</td><td class="num">${p.reuse[r].sentences}</td><td class="num">${formatCount(p.reuse[r].chars)}</td></tr>`)
+    .map((r) => `<tr data-reuse-count="${r}"><td><span class="tm">${REUSE_MARKS[r]}</span> ${REUSE_NAMES[r]}</td><td class="num">${p.reuseCounts[r].sentences}</td><td class="num">${formatCount(p.reuseCounts[r].chars)}</td></tr>`)
     .join('');
   return `<table class="tiers" aria-label="tiers"><thead><tr><th>类型 tier</th><th class="num">sentences</th><th class="num">chars</th></tr></thead><tbody>${tiers}${reuse}</tbody></table>`;
 }
 
 export function panelSection(p: RatioPanel): string {
   const largest = p.largestSource;
-  const leftOut = p.leftOut.quote + p.leftOut.heading + p.leftOut.allowed;
+  const leftOut = p.leftOutChars.quote + p.leftOutChars.heading + p.leftOutChars.allowed;
   const leftNote =
     leftOut > 0 || p.excludedDocs > 0
-      ? `<p class="muted" id="panel-left-out">未计入 left out: quotations ${formatCount(p.leftOut.quote)} · headings ${formatCount(p.leftOut.heading)} · allowed ${formatCount(p.leftOut.allowed)} chars · ${p.excludedDocs} corpus documents excluded</p>`
+      ? `<p class="muted" id="panel-left-out">未计入 left out: quotations ${formatCount(p.leftOutChars.quote)} · headings ${formatCount(p.leftOutChars.heading)} · allowed ${formatCount(p.leftOutChars.allowed)} chars · ${p.excludedDocs} corpus documents excluded</p>`
       : '';
   return (
     '<section class="card panel" id="panel" aria-label="ratio panel"><h2>查重指标 Ratios</h2><div class="panel-grid">' +

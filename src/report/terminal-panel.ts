@@ -8,13 +8,13 @@ export function panelLines(p: RatioPanel, dim: (text: string) => string): string
   const largest = p.largestSource ? `${terminalLine(p.largestSource.doc)} ${formatPercent(p.largestSource.ratio)}` : 'none';
   const lines = [
     `  without quotations ${formatPercent(p.withoutQuotes)} · copied only (formulas left out) ${formatPercent(p.copiedOnly)} · largest source ${largest}`,
-    `tiers: verbatim ${p.tiers.verbatim.sentences} · figures ${p.tiers.figures.sentences} · reworded ${p.tiers.reworded.sentences} sentences` +
-      ` · formula ${formatCount(p.reuse.formula.chars)} · copied ${formatCount(p.reuse.copied.chars)} chars`,
+    `tiers: verbatim ${p.tierCounts.verbatim.sentences} · figures ${p.tierCounts.figures.sentences} · reworded ${p.tierCounts.reworded.sentences} sentences` +
+      ` · formula ${formatCount(p.reuseCounts.formula.chars)} · copied ${formatCount(p.reuseCounts.copied.chars)} chars`,
   ];
-  const leftOut = p.leftOut.quote + p.leftOut.heading + p.leftOut.allowed;
+  const leftOut = p.leftOutChars.quote + p.leftOutChars.heading + p.leftOutChars.allowed;
   if (leftOut > 0 || p.excludedDocs > 0) {
     lines.push(
-      `left out: quotations ${formatCount(p.leftOut.quote)} · headings ${formatCount(p.leftOut.heading)} · allowed ${formatCount(p.leftOut.allowed)} chars` +
+      `left out: quotations ${formatCount(p.leftOutChars.quote)} · headings ${formatCount(p.leftOutChars.heading)} · allowed ${formatCount(p.leftOutChars.allowed)} chars` +
         ` · ${p.excludedDocs} corpus documents excluded`,
     );
   }
