@@ -9,7 +9,7 @@ import { chromeShare } from '../text/chrome-mask.js';
 import { contentLength } from '../text/content.js';
 import { markStock } from './align.js';
 import { toSpans, nonBlankLength } from './spans.js';
-import { KeptMatcher, type DocMask } from './doc-filter.js';
+import { firstKeptRow, KeptMatcher, type DocMask } from './doc-filter.js';
 
 interface SentenceMatches {
   sentence: Verified[];
@@ -30,7 +30,7 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
       sentences.push(chromeSentence(p, a, b, heading));
       continue;
     }
-    const found = findMatches(p, a, b, clausesOf.get(s) ?? [], matcher, index, opts.minChars, stock);
+    const found = findMatches(p, a, b, clausesOf.get(s) ?? [], matcher, index, opts.minChars, stock, excluded);
     sentences.push(labelSentence(p, a, b, heading, found, stock, chrome, index, opts, excluded));
   }
   return summarise(p, sentences);
@@ -56,24 +56,26 @@ function findMatches(
   index: CorpusIndex,
   minChars: number,
   stock: Uint8Array,
+  excluded?: DocMask,
 ): SentenceMatches {
   const text = p.norm.text;
   const found: SentenceMatches = { sentence: [], clauses: [] };
   if (contentLength(text, a, b) < minChars) return found;
   found.sentence = matcher.match(text, a, b);
-  if (found.sentence.length) markStock(text, a, b, uniqueNorm(index, found.sentence[0].unique), stock);
+  if (found.sentence.length) markStock(text, a, b, uniqueNorm(index, found.sentence[0].unique, excluded), stock);
   for (const [ca, cb] of clauses) {
     if (contentLength(text, ca, cb) < minChars) continue;
     const m = matcher.match(text, ca, cb);
     if (!m.length) continue;
-    markStock(text, ca, cb, uniqueNorm(index, m[0].unique), stock);
+    markStock(text, ca, cb, uniqueNorm(index, m[0].unique, excluded), stock);
     found.clauses.push(...m);
   }
   return found;
 }
 
-function uniqueNorm(index: CorpusIndex, u: number): string {
-  return index.unitNorm(index.uniqueFirst[u]);
+/** A unique's normalised text as its first kept occurrence has it (punctuation may differ between occurrences). */
+function uniqueNorm(index: CorpusIndex, u: number, excluded?: DocMask): string {
+  return index.unitNorm(excluded ? firstKeptRow(index, u, excluded) : index.uniqueFirst[u]);
 }
 
 function labelSentence(

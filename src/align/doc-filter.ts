@@ -84,7 +84,11 @@ export function unitDocFreq(index: CorpusIndex, u: number, mask?: DocMask): numb
   return n;
 }
 
-/** A UnitMatcher that never returns a unique found only in excluded documents. */
+/**
+ * A UnitMatcher that never returns a unique found only in excluded documents, and breaks ties by
+ * content key rather than unique id: ids depend on which documents an index holds, so an index
+ * with documents left out must pick the same best match as one built without them.
+ */
 export class KeptMatcher extends UnitMatcher {
   constructor(
     private readonly corpus: CorpusIndex,
@@ -95,6 +99,9 @@ export class KeptMatcher extends UnitMatcher {
   }
 
   override match(norm: string, a: number, b: number): Verified[] {
-    return keepVerified(super.match(norm, a, b), this.corpus, this.mask);
+    const key = this.corpus.uniqueKey;
+    return keepVerified(super.match(norm, a, b), this.corpus, this.mask).sort(
+      (x, y) => y.similarity - x.similarity || key[x.unique] - key[y.unique],
+    );
   }
 }
