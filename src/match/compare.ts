@@ -3,6 +3,7 @@ import type { MatchOptions } from '../options.js';
 import type { CompareResult, PreparedDoc, SharedPassage, SourceDoc } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { nonBlankLength } from '../align/spans.js';
+import { chromeRanges } from '../io/chrome.js';
 import { contentLength } from '../text/content.js';
 import { IntervalSet } from './interval-set.js';
 import { UnitMatcher } from './verify.js';
@@ -28,7 +29,7 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
   passages.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
   const side = (doc: SourceDoc, shared: IntervalSet) => ({
     path: doc.path,
-    chars: nonBlankLength(doc.text, 0, doc.text.length),
+    chars: nonBlankLength(doc.text, 0, doc.text.length) - chromeChars(doc.text),
     sharedChars: shared.count((s, e) => nonBlankLength(doc.text, s, e)),
   });
   const sa = side(a, sharedA);
@@ -41,6 +42,14 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
     similarity: total ? Math.round(((sa.sharedChars + sb.sharedChars) / total) * 1e4) / 1e4 : 0,
     passages,
   };
+}
+
+/** Characters of page chrome recognised by its form (one pair has no corpus to learn repeated lines from). */
+function chromeChars(text: string): number {
+  const ranges = chromeRanges(text, { lines: [] });
+  let n = 0;
+  for (let i = 0; i < ranges.length; i += 2) n += nonBlankLength(text, ranges[i], ranges[i + 1]);
+  return n;
 }
 
 /** Sentences first, then clauses, so a whole shared sentence wins over its parts. */
