@@ -1,13 +1,13 @@
 // The editor's pass over a check: sources and tiers for stock spans, what is left out, and the
 // figures recomputed from the result (check-draft finds and labels; this explains and counts).
 import type { MatchOptions } from '../options.js';
-import type { CheckResult, Label, PreparedDoc, SentenceResult, Span } from '../types.js';
+import type { CheckResult, Label, PreparedDoc, SentenceResult, Span, Tier } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { isContentChar } from '../text/content.js';
 import { KeptMatcher, type Exclusion } from './doc-filter.js';
 import { allowedMask, dropShortStock, markLeftOut, quoteMask, type LeaveOut } from './leave-out.js';
 import { countsAsStock, summarise } from './ratios.js';
-import { sentenceCandidates, sourceSpan, tierFromOwnSource, type SourceContext } from './span-sources.js';
+import { sentenceCandidates, sourceSpan, tierFromOwnSource, wholeSentenceTier, type SourceContext } from './span-sources.js';
 import { DEFAULT_FORMULA_DOCS, worseTier } from './tiers.js';
 
 export interface EditorOptions {
@@ -57,8 +57,11 @@ function relabel(text: string, s: SentenceResult, match: MatchOptions): Label {
   return stock / total >= match.stockCoverage ? 'stock' : 'edited';
 }
 
-/** Tier, reuse and main source of a sentence from its counted stock spans. */
-function describe(text: string, s: SentenceResult): SentenceResult {
+/**
+ * Tier, reuse and main source of a sentence from its counted stock spans; `whole` (the sentence
+ * against the corpus sentence it matched) can only make the tier more changed.
+ */
+function describe(text: string, s: SentenceResult, whole?: Tier): SentenceResult {
   const out: SentenceResult = { ...s };
   delete out.tier;
   delete out.reuse;
@@ -73,6 +76,7 @@ function describe(text: string, s: SentenceResult): SentenceResult {
   }
   let best = 0;
   for (const [doc, n] of byDoc) if (n > best) (best = n), (out.source = doc);
+  if (out.tier && whole) out.tier = worseTier(out.tier, whole);
   return out;
 }
 
@@ -91,9 +95,9 @@ export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOpt
   const sentences = r.sentences.map((s, i) => {
     if (s.label === 'chrome' || !s.spans.some((x) => x.kind === 'stock')) return describe(text, s);
     let spans = dropShortStock(text, s.spans, opts.minMatch);
-    const cands = spans.some((x) => x.kind === 'stock' && !x.source) ? sentenceCandidates(p, i, clauses.get(i) ?? [], ctx) : [];
+    const cands = spans.some((x) => x.kind === 'stock' && !x.source) ? sentenceCandidates(p, i, clauses.get(i) ?? [], ctx) : { all: [] };
     spans = spans.flatMap((x) =>
-      x.kind !== 'stock' ? [x] : x.source ? [tierFromOwnSource(p, x, index, opts.formulaDocs)] : sourceSpan(p, x, cands, opts.formulaDocs),
+      x.kind !== 'stock' ? [x] : x.source ? [tierFromOwnSource(p, x, index, opts.formulaDocs)] : sourceSpan(p, x, cands.all, opts.formulaDocs),
     );
     spans = markLeftOut(text, spans, s.heading, lo);
     const changed = spans.some((x) => x.leftOut) || opts.minMatch > 0;
@@ -103,7 +107,7 @@ export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOpt
       if (label === 'original' && !spans.some((x) => x.kind === 'stock')) next = { ...next, label, matches: [] };
       else next = { ...next, label };
     }
-    return describe(text, next);
+    return describe(text, next, wholeSentenceTier(p, i, cands));
   });
   return summarise({ ...r, sentences }, text, inputs.exclusion?.count ?? 0);
 }

@@ -2,7 +2,7 @@
 // A span is split where the source changes (a sentence can be stock through two clauses of two documents).
 import { diffChars } from 'diff';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import type { PreparedDoc, Span, SpanSource } from '../types.js';
+import type { PreparedDoc, Span, SpanSource, Tier } from '../types.js';
 import { contentLength, isContentUnit } from '../text/content.js';
 import { normalise, normIndexAtOrAfter } from '../text/normalise.js';
 import { firstKeptRow, unitDocFreq, type DocMask, type KeptMatcher } from './doc-filter.js';
@@ -60,10 +60,24 @@ function candidate(p: PreparedDoc, a: number, b: number, ctx: SourceContext): Ca
   };
 }
 
-/** The sentence's own match first, then its clauses'. */
-export function sentenceCandidates(p: PreparedDoc, s: number, clauses: Array<[number, number]>, ctx: SourceContext): Candidate[] {
-  const ranges: Array<[number, number]> = [[p.segments.sentences[2 * s], p.segments.sentences[2 * s + 1]], ...clauses];
-  return ranges.map(([a, b]) => candidate(p, a, b, ctx)).filter((c): c is Candidate => c !== undefined);
+export interface Candidates {
+  /** The sentence's own match, when the whole sentence matched a corpus unit. */
+  sentence?: Candidate;
+  /** The sentence's own match first, then its clauses'. */
+  all: Candidate[];
+}
+
+export function sentenceCandidates(p: PreparedDoc, s: number, clauses: Array<[number, number]>, ctx: SourceContext): Candidates {
+  const sentence = candidate(p, p.segments.sentences[2 * s], p.segments.sentences[2 * s + 1], ctx);
+  const all = [sentence, ...clauses.map(([a, b]) => candidate(p, a, b, ctx))].filter((c): c is Candidate => c !== undefined);
+  return { sentence, all };
+}
+
+/** How the whole sentence differs from the corpus sentence it matched (a spun word outside the stock spans still shows). */
+export function wholeSentenceTier(p: PreparedDoc, s: number, c: Candidates): Tier | undefined {
+  if (!c.sentence) return undefined;
+  const [a, b] = [p.segments.sentences[2 * s], p.segments.sentences[2 * s + 1]];
+  return classifyTier(p.doc.text.slice(p.norm.starts[a], p.norm.ends[b - 1]), c.sentence.text);
 }
 
 function partnerOf(c: Candidate, i: number): number {
