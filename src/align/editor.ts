@@ -3,7 +3,8 @@
 import type { MatchOptions } from '../options.js';
 import type { CheckResult, Label, PreparedDoc, SentenceResult, Span, Tier } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { isContentChar } from '../text/content.js';
+import { contentLength } from '../text/content.js';
+import { normIndexAtOrAfter } from '../text/normalise.js';
 import { KeptMatcher, type Exclusion } from './doc-filter.js';
 import { allowedMask, dropShortStock, markLeftOut, quoteMask, type LeaveOut } from './leave-out.js';
 import { countsAsStock, summarise } from './ratios.js';
@@ -43,16 +44,17 @@ function clausesBySentence(p: PreparedDoc): Map<number, Array<[number, number]>>
   return out;
 }
 
-function contentIn(text: string, spans: Span[], which: (s: Span) => boolean): number {
+/** Content characters of the normalised view under the spans `which` selects (what check-draft's rule counts). */
+function contentIn(p: PreparedDoc, spans: Span[], which: (s: Span) => boolean): number {
   let n = 0;
-  for (const s of spans) if (which(s)) for (const ch of text.slice(s.start, s.end)) if (isContentChar(ch)) n++;
+  for (const s of spans) if (which(s)) n += contentLength(p.norm.text, normIndexAtOrAfter(p.norm, s.start), normIndexAtOrAfter(p.norm, s.end));
   return n;
 }
 
 /** The label check-draft would give with only the counted stock (used when something was left out). */
-function relabel(text: string, s: SentenceResult, match: MatchOptions): Label {
-  const total = contentIn(text, s.spans, (x) => x.kind !== 'chrome');
-  const stock = contentIn(text, s.spans, countsAsStock);
+function relabel(p: PreparedDoc, s: SentenceResult, match: MatchOptions): Label {
+  const total = contentIn(p, s.spans, (x) => x.kind !== 'chrome');
+  const stock = contentIn(p, s.spans, countsAsStock);
   if (stock === 0 || stock < Math.min(match.minChars, total)) return 'original';
   return stock / total >= match.stockCoverage ? 'stock' : 'edited';
 }
@@ -95,15 +97,16 @@ export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOpt
   const sentences = r.sentences.map((s, i) => {
     if (s.label === 'chrome' || !s.spans.some((x) => x.kind === 'stock')) return describe(text, s);
     let spans = dropShortStock(text, s.spans, opts.minMatch);
+    const dropped = spans.filter((x) => x.kind === 'stock').length !== s.spans.filter((x) => x.kind === 'stock').length;
     const cands = spans.some((x) => x.kind === 'stock' && !x.source) ? sentenceCandidates(p, i, clauses.get(i) ?? [], ctx) : { all: [] };
     spans = spans.flatMap((x) =>
       x.kind !== 'stock' ? [x] : x.source ? [tierFromOwnSource(p, x, index, opts.formulaDocs)] : sourceSpan(p, x, cands.all, opts.formulaDocs),
     );
     spans = markLeftOut(text, spans, s.heading, lo);
-    const changed = spans.some((x) => x.leftOut) || opts.minMatch > 0;
+    const changed = dropped || spans.some((x) => x.leftOut);
     let next: SentenceResult = { ...s, spans };
     if (changed) {
-      const label = relabel(text, next, match);
+      const label = relabel(p, next, match);
       if (label === 'original' && !spans.some((x) => x.kind === 'stock')) next = { ...next, label, matches: [] };
       else next = { ...next, label };
     }

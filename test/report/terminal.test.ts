@@ -23,6 +23,13 @@ describe('renderCheckTerminal', () => {
     expect(out).toMatch(/top sources:\n\s+1\. .*2022年某县政府工作报告\.txt/);
   });
 
+  it('shows each stock sentence\'s tier and reuse marks and names its source', () => {
+    const sentences = result.sentences.map((s, i) => (i === 3 ? { ...s, tier: 'figures' as const, reuse: 'formula' as const, source: 'corpus/a.txt' } : s));
+    const out = renderCheckTerminal({ ...result, sentences }, { color: false });
+    expect(out).toMatch(/^STOCK\s+Ff\s+\d+%\s+«过去的一年.*扎实推进高质量发展。\s+← corpus\/a\.txt$/m);
+    expect(out).toContain('V verbatim, F figures, R reworded');
+  });
+
   it('colours stock spans with ANSI when asked, and the text is unchanged once colour is stripped', () => {
     const out = renderCheckTerminal(result, { color: true });
     expect(out).toMatch(ANSI);
