@@ -3,7 +3,7 @@ import type { MatchOptions } from '../options.js';
 import type { CompareResult, PreparedDoc, SharedPassage, SourceDoc } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { nonBlankLength } from '../align/spans.js';
-import { chromeRanges } from '../io/chrome.js';
+import { chromeRanges, learnChrome, type ChromeModel } from '../io/chrome.js';
 import { contentLength } from '../text/content.js';
 import { IntervalSet } from './interval-set.js';
 import { UnitMatcher } from './verify.js';
@@ -27,9 +27,10 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
     passages.push({ aStart: indexOfA.units.start[row], aEnd: indexOfA.units.end[row], bStart, bEnd, similarity: Math.round(best.similarity * 1e4) / 1e4 });
   }
   passages.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
+  const chrome = learnChrome([a, b.doc]);
   const side = (doc: SourceDoc, shared: IntervalSet) => ({
     path: doc.path,
-    chars: nonBlankLength(doc.text, 0, doc.text.length) - chromeChars(doc.text),
+    chars: nonBlankLength(doc.text, 0, doc.text.length) - chromeChars(doc.text, chrome),
     sharedChars: shared.count((s, e) => nonBlankLength(doc.text, s, e)),
   });
   const sa = side(a, sharedA);
@@ -44,9 +45,9 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
   };
 }
 
-/** Characters of page chrome recognised by its form (one pair has no corpus to learn repeated lines from). */
-function chromeChars(text: string): number {
-  const ranges = chromeRanges(text, { lines: [] });
+/** Characters of page chrome: by form, and lines the pair repeats at its edges (as check and scan leave it out). */
+function chromeChars(text: string, model: ChromeModel): number {
+  const ranges = chromeRanges(text, model);
   let n = 0;
   for (let i = 0; i < ranges.length; i += 2) n += nonBlankLength(text, ranges[i], ranges[i + 1]);
   return n;
