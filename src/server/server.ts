@@ -92,7 +92,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   app.post('/api/check', async (request) => (await checkRequest(request, checker, options)).result);
   app.post('/api/report', async (request, reply) => {
     const { result, text } = await checkRequest(request, checker, options);
-    return reply.type('text/html; charset=utf-8').send(reportFragment(result, text));
+    return reply.type('text/html; charset=utf-8').send(reportFragment(result, text, opts.index));
   });
   app.get('/api/phrases', async (request) => phrases.get(phraseQuery(request.query)));
 
