@@ -23,7 +23,7 @@ export function quoteMask(text: string): Uint8Array {
       stack.pop();
       mask.fill(1, top.at, i + 1);
     } else if (PAIRS[c] !== undefined) stack.push({ close: PAIRS[c], at: i });
-    else if (c === '\n' && text[i + 1] === '\n') stack.length = 0;
+    else if (c === '\n' && /^[ \t\r\u3000]*\n/.test(text.slice(i + 1, i + 8))) stack.length = 0;
   }
   return mask;
 }
