@@ -85,10 +85,24 @@ function partnerOf(c: Candidate, i: number): number {
   return k >= 0 && k < c.partner.length ? c.partner[k] : -1;
 }
 
-/** Owner candidate of each normalised char of [na, nb): the first with an equal partner; gaps and punctuation take a neighbour's. */
-function owners(text: string, cands: Candidate[], na: number, nb: number): Int32Array {
+/**
+ * Owner candidate of each normalised char of [na, nb): a formula (a candidate in at least
+ * `formulaDocs` documents) where one covers the char, so that a formula clause inside a copied
+ * sentence is shown as a formula; else the first with an equal partner (the sentence's own match
+ * before its clauses'). Gaps and punctuation take a neighbour's.
+ */
+function owners(text: string, cands: Candidate[], na: number, nb: number, formulaDocs: number): Int32Array {
   const own = new Int32Array(nb - na).fill(-1);
-  for (let i = na; i < nb; i++) if (isContentUnit(text.charCodeAt(i))) own[i - na] = cands.findIndex((c) => partnerOf(c, i) >= 0);
+  for (let i = na; i < nb; i++) {
+    if (!isContentUnit(text.charCodeAt(i))) continue;
+    let pick = -1;
+    for (let k = 0; k < cands.length; k++) {
+      if (partnerOf(cands[k], i) < 0) continue;
+      if (pick < 0) pick = k;
+      if (cands[k].docFreq >= formulaDocs && cands[k].docFreq > cands[pick].docFreq) pick = k;
+    }
+    own[i - na] = pick;
+  }
   for (let k = 1; k < own.length; k++) if (own[k] < 0) own[k] = own[k - 1];
   for (let k = own.length - 2; k >= 0; k--) if (own[k] < 0) own[k] = own[k + 1];
   return own;
@@ -117,7 +131,7 @@ export function sourceSpan(p: PreparedDoc, span: Span, cands: Candidate[], formu
   const na = normIndexAtOrAfter(p.norm, span.start);
   const nb = normIndexAtOrAfter(p.norm, span.end);
   if (cands.length === 0 || nb <= na) return [span];
-  const own = owners(p.norm.text, cands, na, nb);
+  const own = owners(p.norm.text, cands, na, nb, formulaDocs);
   const out: Span[] = [];
   let runStart = na;
   for (let i = na + 1; i <= nb; i++) {
