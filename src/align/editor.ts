@@ -63,7 +63,7 @@ function relabel(p: PreparedDoc, s: SentenceResult, match: MatchOptions): Label 
  * Tier, reuse and main source of a sentence from its counted stock spans; `whole` (the sentence
  * against the corpus sentence it matched) can only make the tier more changed.
  */
-function describe(text: string, s: SentenceResult, whole?: Tier): SentenceResult {
+function describe(s: SentenceResult, whole?: Tier): SentenceResult {
   const out: SentenceResult = { ...s };
   delete out.tier;
   delete out.reuse;
@@ -82,35 +82,55 @@ function describe(text: string, s: SentenceResult, whole?: Tier): SentenceResult
   return out;
 }
 
+interface PassContext {
+  p: PreparedDoc;
+  index: CorpusIndex;
+  match: MatchOptions;
+  opts: EditorOptions;
+  sources: SourceContext;
+  leaveOut: LeaveOut;
+  clauses: Map<number, Array<[number, number]>>;
+}
+
+/** One sentence: short stock dropped, stock spans given sources and tiers, left-out text marked, label redone if needed. */
+function explainSentence(s: SentenceResult, i: number, c: PassContext): SentenceResult {
+  if (s.label === 'chrome' || !s.spans.some((x) => x.kind === 'stock')) return describe(s);
+  const text = c.p.doc.text;
+  let spans = dropShortStock(text, s.spans, c.opts.minMatch);
+  const stockCount = (list: Span[]): number => list.filter((x) => x.kind === 'stock').length;
+  const dropped = stockCount(spans) !== stockCount(s.spans);
+  const needsSources = spans.some((x) => x.kind === 'stock' && !x.source);
+  const cands = needsSources ? sentenceCandidates(c.p, i, c.clauses.get(i) ?? [], c.sources) : { all: [] };
+  spans = spans.flatMap((x) => {
+    if (x.kind !== 'stock') return [x];
+    return x.source ? [tierFromOwnSource(c.p, x, c.index, c.opts.formulaDocs)] : sourceSpan(c.p, x, cands.all, c.opts.formulaDocs);
+  });
+  spans = markLeftOut(text, spans, s.heading, c.leaveOut);
+  let next: SentenceResult = { ...s, spans };
+  if (dropped || spans.some((x) => x.leftOut)) {
+    const label = relabel(c.p, next, c.match);
+    next = label === 'original' && stockCount(spans) === 0 ? { ...next, label, matches: [] } : { ...next, label };
+  }
+  return describe(next, wholeSentenceTier(c.p, i, cands));
+}
+
 export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOptions): CheckResult {
   const { prepared: p, index, match } = inputs;
-  const text = p.doc.text;
   const excluded = inputs.exclusion?.mask;
-  const ctx: SourceContext = { index, matcher: new KeptMatcher(index, match.threshold, excluded), minChars: match.minChars, formulaDocs: opts.formulaDocs, excluded };
-  const lo: LeaveOut = {
-    quotes: quoteMask(text),
-    allowed: inputs.allow ? allowedMask(p, inputs.allow, match.threshold, match.minChars) : undefined,
-    noQuotes: opts.noQuotes,
-    noHeadings: opts.noHeadings,
+  const c: PassContext = {
+    p,
+    index,
+    match,
+    opts,
+    sources: { index, matcher: new KeptMatcher(index, match.threshold, excluded), minChars: match.minChars, formulaDocs: opts.formulaDocs, excluded },
+    leaveOut: {
+      quotes: quoteMask(p.doc.text),
+      allowed: inputs.allow ? allowedMask(p, inputs.allow, match.threshold, match.minChars) : undefined,
+      noQuotes: opts.noQuotes,
+      noHeadings: opts.noHeadings,
+    },
+    clauses: clausesBySentence(p),
   };
-  const clauses = clausesBySentence(p);
-  const sentences = r.sentences.map((s, i) => {
-    if (s.label === 'chrome' || !s.spans.some((x) => x.kind === 'stock')) return describe(text, s);
-    let spans = dropShortStock(text, s.spans, opts.minMatch);
-    const dropped = spans.filter((x) => x.kind === 'stock').length !== s.spans.filter((x) => x.kind === 'stock').length;
-    const cands = spans.some((x) => x.kind === 'stock' && !x.source) ? sentenceCandidates(p, i, clauses.get(i) ?? [], ctx) : { all: [] };
-    spans = spans.flatMap((x) =>
-      x.kind !== 'stock' ? [x] : x.source ? [tierFromOwnSource(p, x, index, opts.formulaDocs)] : sourceSpan(p, x, cands.all, opts.formulaDocs),
-    );
-    spans = markLeftOut(text, spans, s.heading, lo);
-    const changed = dropped || spans.some((x) => x.leftOut);
-    let next: SentenceResult = { ...s, spans };
-    if (changed) {
-      const label = relabel(p, next, match);
-      if (label === 'original' && !spans.some((x) => x.kind === 'stock')) next = { ...next, label, matches: [] };
-      else next = { ...next, label };
-    }
-    return describe(text, next, wholeSentenceTier(p, i, cands));
-  });
-  return summarise({ ...r, sentences }, text, inputs.exclusion?.count ?? 0);
+  const sentences = r.sentences.map((s, i) => explainSentence(s, i, c));
+  return summarise({ ...r, sentences }, p.doc.text, inputs.exclusion?.count ?? 0);
 }
