@@ -11,6 +11,7 @@ import {
   indexDocuments,
   scanCorpus,
   sketchHere,
+  type CheckExtras,
   type Progress,
   type Sketcher,
 } from './pipeline.js';
@@ -21,7 +22,9 @@ export type { Options, PartialOptions } from './options.js';
 export { TaohuaError, EXIT_CODES } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { CorpusIndex } from './index/corpus-index.js';
-export type { Progress, Sketcher } from './pipeline.js';
+export type { CheckExtras, Progress, Sketcher } from './pipeline.js';
+export { allowIndex } from './align/leave-out.js';
+export { excludeDocs } from './align/doc-filter.js';
 export { saveIndex, loadIndex } from './index/store.js';
 export { addToIndex } from './index/add.js';
 export { createPoolSketcher } from './pool/pool.js';
@@ -46,15 +49,19 @@ export async function buildIndex(paths: string[], opts: RunOptions = {}): Promis
   return { index, problems };
 }
 
+/** What check takes beyond the engine options: exclusions, allowed text, tiers (see README). */
+export interface CheckOptions extends RunOptions, CheckExtras {}
+
 /** A draft (path, or a document already read) against a corpus (index, or paths to read). */
 export async function check(
   draft: string | SourceDoc,
   corpus: CorpusIndex | string[],
-  opts: RunOptions = {},
+  opts: CheckOptions = {},
 ): Promise<CheckResult> {
   const o = normaliseOptions(opts);
   const index = Array.isArray(corpus) ? (await buildIndex(corpus, opts)).index : corpus;
-  return checkDocument(await toDoc(draft), index, o);
+  const { exclude, allow, exclusion, noQuotes, noHeadings, minMatch, formulaDocs } = opts;
+  return checkDocument(await toDoc(draft), index, o, { exclude, allow, exclusion, noQuotes, noHeadings, minMatch, formulaDocs });
 }
 
 export async function scan(corpus: CorpusIndex | string[], opts: RunOptions = {}): Promise<ScanResult> {

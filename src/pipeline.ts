@@ -15,6 +15,8 @@ import { learnChrome, type ChromeModel } from './io/chrome.js';
 import { CorpusIndex, type IndexParams } from './index/corpus-index.js';
 import { prepareWithChrome, sketchDocument, type SketchedDocument } from './index/sketch-document.js';
 import { checkDraft } from './align/check-draft.js';
+import { excludeDocs, type Exclusion } from './align/doc-filter.js';
+import { EDITOR_DEFAULTS, editorPass, type EditorOptions } from './align/editor.js';
 import { scanIndex } from './match/scan.js';
 import { compareWithIndex } from './match/compare.js';
 import { findPhrase } from './spans/find.js';
@@ -61,10 +63,28 @@ export async function indexDocuments(
   return CorpusIndex.fromSketches(params, sketched.map((s) => s.doc), sketched.map((s) => s.sketch), model);
 }
 
-/** A draft against an index: prepare it like the corpus was prepared, then match and align. */
-export function checkDocument(draft: SourceDoc, index: CorpusIndex, o: Options): CheckResult {
+/** What an editor may leave out of a check (see README, "Leaving text out"). */
+export interface CheckExtras extends Partial<EditorOptions> {
+  /** Corpus documents to leave out for this check: paths, folders or globs. */
+  exclude?: string[];
+  /** Text that may be reused, indexed with allowIndex(). */
+  allow?: CorpusIndex;
+  /** Computed already (to warn about patterns that matched nothing). */
+  exclusion?: Exclusion;
+}
+
+/** A draft against an index: prepare it like the corpus was prepared, then match, align and explain. */
+export function checkDocument(draft: SourceDoc, index: CorpusIndex, o: Options, extras: CheckExtras = {}): CheckResult {
   const { prepared, mask } = prepareWithChrome(draft, index.chromeModel, index.params);
-  return checkDraft(prepared, mask, index, { ...o.match, chrome: index.params.chrome });
+  const match = { ...o.match, chrome: index.params.chrome };
+  const exclusion = extras.exclusion ?? (extras.exclude?.length ? excludeDocs(index, extras.exclude) : undefined);
+  const found = checkDraft(prepared, mask, index, match, exclusion?.mask);
+  const editor = { ...EDITOR_DEFAULTS, ...stripUndefined(extras) };
+  return editorPass(found, { prepared, index, match, exclusion, allow: extras.allow }, editor);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Every occurrence of a phrase in the corpus, in context. */

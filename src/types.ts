@@ -53,12 +53,27 @@ export type ShingleMode = 'char' | 'word';
 export type Label = 'stock' | 'edited' | 'original' | 'chrome';
 export type SpanKind = 'stock' | 'original' | 'chrome';
 
+/** How a stock span differs from its source, read on the original characters (see README, Tiers). */
+export type Tier = 'verbatim' | 'figures' | 'reworded';
+/** `formula`: the span's text is in at least `--formula-docs` corpus documents; `copied`: in fewer. */
+export type Reuse = 'formula' | 'copied';
+/** Why a stock span is left out of the stock ratio: inside quotation marks, in a heading, or allowed text. */
+export type LeftOut = 'quote' | 'heading' | 'allowed';
+
 export interface Span {
   start: number;
   end: number;
   kind: SpanKind;
+  /** Stock spans: how the draft's characters differ from the source's. */
+  tier?: Tier;
+  /** Stock spans: a formula shared by many documents, or text copied from few. */
+  reuse?: Reuse;
   /** Stock spans: how many corpus documents contain this span's normalised text (the span layer). */
   docFreq?: number;
+  /** Stock spans inside quotation marks (“”「」『』‘’ "…"), whether or not quotations are left out. */
+  quoted?: boolean;
+  /** Stock spans not counted in `stockChars` (--no-quotes, --no-headings, --allow). */
+  leftOut?: LeftOut;
   /** Stock spans: the aligned source text this span was matched to (original offsets in that document). */
   source?: SpanSource;
 }
@@ -88,6 +103,12 @@ export interface SentenceResult {
   label: Label;
   similarity: number;
   heading: boolean;
+  /** Sentences with counted stock: the most changed tier of those spans. */
+  tier?: Tier;
+  /** Sentences with counted stock: `formula` when every such span is a formula, else `copied`. */
+  reuse?: Reuse;
+  /** Sentences with counted stock: the document its largest stock part comes from. */
+  source?: string;
   spans: Span[];
   matches: Match[];
 }
@@ -114,6 +135,52 @@ export interface CheckResult {
   counts: Record<Label, number>;
   sentences: SentenceResult[];
   sources: SourceCoverage[];
+  /** The figures of a 查重 report (see README, Ratio panel). */
+  panel?: RatioPanel;
+}
+
+export interface LargestSource {
+  doc: string;
+  stockChars: number;
+  /** stockChars / the characters of the draft (or of the section). */
+  ratio: number;
+}
+
+export interface SectionRatio {
+  start: number;
+  end: number;
+  chars: number;
+  stockChars: number;
+  /** stockChars / chars of this section. */
+  ratio: number;
+  /** stockChars / chars of the whole draft: the sections' shares add up to the total ratio. */
+  share: number;
+  /** The heading that opens the section (一、…), '' for text before the first heading. */
+  heading: string;
+  largestSource: LargestSource | null;
+}
+
+export interface TierCount {
+  /** Counted stock characters in spans of this tier. */
+  chars: number;
+  sentences: number;
+}
+
+export interface RatioPanel {
+  /** stockChars / chars (= stockRatio). */
+  total: number;
+  /** Counted stock outside quotation marks / chars. */
+  withoutQuotes: number;
+  /** Counted stock in `copied` spans / chars (formulas left out). */
+  copiedOnly: number;
+  largestSource: LargestSource | null;
+  sections: SectionRatio[];
+  tierCounts: Record<Tier, TierCount>;
+  reuseCounts: Record<Reuse, TierCount>;
+  /** Stock characters left out of the ratio, by reason. */
+  leftOutChars: Record<LeftOut, number>;
+  /** Corpus documents left out with --exclude. */
+  excludedDocs: number;
 }
 
 export interface Member {

@@ -15,6 +15,10 @@ import { markdownTable, NOTES, refusedLines, singleSourceLines, terminalTable, t
 import { readFolder, splitCorpus } from './sources.js';
 import { DEFAULT_POINT, MAX_FALSE_ALARM, spanSweep, sweep, type Point, type SweepRow } from './sweep.js';
 import { resultsMarkdown } from './results-md.js';
+import { scoreTiers, tierTable } from './tiers.js';
+import { checkDocument } from '../../src/pipeline.js';
+import { normaliseOptions, textDocument } from '../../src/index.js';
+import type { CorpusIndex } from '../../src/index/corpus-index.js';
 
 export const SEED = 20240611;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -54,6 +58,9 @@ async function main(): Promise<void> {
     log(`${name}: ${evaluation.seconds.toFixed(1)} s, mean char-F1 ${evaluation.measures.meanCharF1.toFixed(3)}`);
     results.push({ name, evaluation });
   }
+  const indexes = new Map<LabelledSet, CorpusIndex>();
+  for (const s of sets) indexes.set(s, await buildTaohuaIndex(s.indexed, {}));
+  const tiers = scoreTiers(sets, (s, text) => checkDocument(textDocument(text, '<draft>'), indexes.get(s)!, normaliseOptions({})));
   const { rows, best } = await sweep(sets);
   const spanRows = await spanSweep(sets);
   const seconds = (performance.now() - t0) / 1000;
@@ -64,6 +71,8 @@ async function main(): Promise<void> {
   for (const n of NOTES) console.log(`- ${n}`);
   console.log('');
   console.log(recommendation(best));
+  console.log('');
+  console.log(tierTable(tiers));
   const out = join(ROOT, 'bench', 'out');
   mkdirSync(out, { recursive: true });
   const json = {
@@ -79,11 +88,12 @@ async function main(): Promise<void> {
     sweep: { rule: RULE, rows, best },
     spanSweep: spanRows,
     defaults: DEFAULT_POINT,
+    tiers,
     seconds,
   };
   writeFileSync(join(out, 'eval.json'), JSON.stringify(json, null, 2));
   const md = resultsMarkdown({ table: markdownTable(results), single: [...singleSourceLines(results), ...refusedLines(results)], corpora: json.corpora, rows, spanRows, best, rule: RULE, recommendation: recommendation(best) });
-  writeFileSync(join(ROOT, 'bench', 'eval', 'RESULTS.md'), md);
+  writeFileSync(join(ROOT, 'bench', 'eval', 'RESULTS.md'), `${md}\n## Tiers of sentences\n\nShare of the flagged sentences of each kind that get the tier an editor should see.\n\n${tierTable(tiers)}\n`);
   log(`done in ${seconds.toFixed(0)} s; wrote bench/out/eval.json and bench/eval/RESULTS.md`);
 }
 

@@ -8,8 +8,7 @@ import type { MatchOptions } from '../options.js';
 import type { CheckResult, Label, Match, PreparedDoc, SentenceResult, SourceCoverage, Span } from '../types.js';
 import { UNIT_HEADING } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { compareStrings } from '../index/corpus-index.js';
-import { UnitMatcher, type Verified } from '../match/verify.js';
+import type { Verified } from '../match/verify.js';
 import { chromeShare } from '../text/chrome-mask.js';
 import { contentLength } from '../text/content.js';
 import { codesBetween, draftMatches, type DraftMatches } from '../spans/draft-matches.js';
@@ -17,6 +16,7 @@ import { SEED } from '../spans/span-index.js';
 import { markStock } from './align.js';
 import { Evidence, type RankedSource } from './evidence.js';
 import { toSpans, nonBlankLength } from './spans.js';
+import { firstKeptRow, KeptMatcher, type DocMask } from './doc-filter.js';
 
 interface Context {
   p: PreparedDoc;
@@ -26,13 +26,15 @@ interface Context {
   stock: Uint8Array;
   /** Scratch for one unit's alignment, cleared after each use. */
   marks: Uint8Array;
-  matcher: UnitMatcher;
+  matcher: KeptMatcher;
+  /** Corpus documents left out for this check (--exclude). */
+  excluded?: DocMask;
   exact: DraftMatches;
   evidence: Evidence;
 }
 
-export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusIndex, opts: MatchOptions): CheckResult {
-  const exact = draftMatches(p, opts.chrome ? chrome : undefined, index.spans, opts.spanChars);
+export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusIndex, opts: MatchOptions, excluded?: DocMask): CheckResult {
+  const exact = draftMatches(p, opts.chrome ? chrome : undefined, index.spans, opts.spanChars, excluded);
   const stock = new Uint8Array(p.norm.text.length);
   for (const r of exact.runs) stock.fill(1, r.normStart, r.normEnd);
   const c: Context = {
@@ -42,12 +44,12 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
     opts,
     stock,
     marks: new Uint8Array(p.norm.text.length),
-    matcher: new UnitMatcher(index, opts.threshold),
+    matcher: new KeptMatcher(index, opts.threshold, excluded),
+    excluded,
     exact,
-    evidence: new Evidence(index, p, exact),
+    evidence: new Evidence(index, p, exact, excluded),
   };
   const sentences: SentenceResult[] = [];
-  const ranked: RankedSource[][] = [];
   const clausesOf = groupClauses(p);
   const { sentences: bounds, sentenceFlags } = p.segments;
   for (let k = 0; k < sentenceFlags.length; k++) {
@@ -56,15 +58,12 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
     const heading = (sentenceFlags[k] & UNIT_HEADING) !== 0;
     if (opts.chrome && chromeShare(chrome, p.norm.text, a, b) >= 0.5) {
       sentences.push(chromeSentence(p, a, b, heading));
-      ranked.push([]);
       continue;
     }
     const best = findUnitMatches(c, k, a, b, clausesOf.get(k) ?? []);
-    const r = labelSentence(c, k, a, b, heading, best);
-    sentences.push(r.sentence);
-    ranked.push(r.ranked);
+    sentences.push(labelSentence(c, k, a, b, heading, best));
   }
-  return summarise(c, sentences, ranked);
+  return summarise(c, sentences);
 }
 
 function groupClauses(p: PreparedDoc): Map<number, Array<[number, number]>> {
@@ -90,15 +89,30 @@ function findUnitMatches(c: Context, k: number, a: number, b: number, clauses: A
   return sentence[0]?.similarity;
 }
 
-/** Aligns norm[a, b) with its best verified unique, marks the equal parts stock and credits the unique's documents. */
+/** Verified uniques of one unit that are aligned on their own and credited (the best first). */
+const CREDITED_UNIQUES = 3;
+
+/**
+ * Aligns norm[a, b) with its verified uniques: the best one's equal parts are stock; each of the
+ * first few credits its documents with the parts equal to its own text, so that a merely similar
+ * unit never ties with the source the text was copied from.
+ */
 function alignUnit(c: Context, k: number, a: number, b: number, found: Verified[]): void {
-  if (!found.length) return;
-  const text = c.p.norm.text;
-  markStock(text, a, b, c.index.unitNorm(c.index.uniqueFirst[found[0].unique]), c.marks);
+  found.slice(0, CREDITED_UNIQUES).forEach((v, i) => {
+    const marked = alignedRanges(c, a, b, v.unique);
+    if (i === 0) for (let j = 0; j < marked.length; j += 2) c.stock.fill(1, marked[j], marked[j + 1]);
+    c.evidence.addUnit(k, v.unique, v.similarity, marked);
+  });
+}
+
+/** The ranges of norm[a, b) equal to unique u's text (word alignment). */
+function alignedRanges(c: Context, a: number, b: number, u: number): number[] {
+  // The first kept occurrence's text: punctuation may differ between occurrences, and an index with
+  // documents left out must align as one built without them.
+  markStock(c.p.norm.text, a, b, c.index.unitNorm(firstKeptRow(c.index, u, c.excluded)), c.marks);
   const marked = markedRanges(c.marks, a, b);
   c.marks.fill(0, a, b);
-  for (let i = 0; i < marked.length; i += 2) c.stock.fill(1, marked[i], marked[i + 1]);
-  for (const v of found) c.evidence.addUnit(k, v.unique, v.similarity, marked);
+  return marked;
 }
 
 function markedRanges(mask: Uint8Array, a: number, b: number): number[] {
@@ -119,7 +133,7 @@ function labelSentence(
   b: number,
   heading: boolean,
   best: number | undefined,
-): { sentence: SentenceResult; ranked: RankedSource[] } {
+): SentenceResult {
   const { p, stock, opts } = c;
   const text = p.norm.text;
   const total = contentLength(text, a, b);
@@ -137,17 +151,14 @@ function labelSentence(
   const spans = toSpans(p, a, b, stock, opts.chrome ? c.chrome : undefined);
   if (label !== 'original') annotateSpans(c, k, a, b, spans, ranked);
   return {
-    sentence: {
-      start,
-      end,
-      text: p.doc.text.slice(start, end),
-      label,
-      similarity: round(label === 'original' ? (best ?? 0) : (best ?? share)),
-      heading,
-      spans,
-      matches: ranked.slice(0, opts.maxMatches).map((r) => toMatch(c, r, total)),
-    },
-    ranked,
+    start,
+    end,
+    text: p.doc.text.slice(start, end),
+    label,
+    similarity: round(label === 'original' ? (best ?? 0) : (best ?? share)),
+    heading,
+    spans,
+    matches: ranked.slice(0, opts.maxMatches).map((r) => toMatch(c, r, total)),
   };
 }
 
@@ -180,7 +191,7 @@ function annotateSpans(c: Context, k: number, a: number, b: number, spans: Span[
 /** Documents holding the span's normalised text exactly; for a rewritten copy, those whose passages cover it. */
 function spanDocFreq(c: Context, x: number, y: number, ranked: RankedSource[]): number {
   const codes = codesBetween(c.exact.stream, x, y);
-  const exact = codes.length >= SEED ? c.index.spans.docFreq(codes) : 0;
+  const exact = codes.length >= SEED ? c.index.spans.docFreq(codes, 0, codes.length, c.excluded) : 0;
   if (exact > 0) return exact;
   return Math.max(1, ranked.filter((r) => overlapsAny(r.ranges, x, y)).length);
 }
@@ -204,7 +215,7 @@ function chromeSentence(p: PreparedDoc, a: number, b: number, heading: boolean):
   };
 }
 
-function summarise(c: Context, sentences: SentenceResult[], ranked: RankedSource[][]): CheckResult {
+function summarise(c: Context, sentences: SentenceResult[]): CheckResult {
   const { p } = c;
   const counts: Record<Label, number> = { stock: 0, edited: 0, original: 0, chrome: 0 };
   let chars = 0;
@@ -228,43 +239,8 @@ function summarise(c: Context, sentences: SentenceResult[], ranked: RankedSource
     stockRatio: chars ? round(stockChars / chars) : 0,
     counts,
     sentences,
-    sources: sourceTotals(c, ranked),
+    sources: [], // attributed span by span in the editor pass (ratios.ts), with the panel
   };
-}
-
-/**
- * Documents ranked by the draft characters (non-blank, in stock spans) their aligned passages
- * cover; listed when they are among the first `maxMatches` sources of some sentence.
- */
-function sourceTotals(c: Context, ranked: RankedSource[][]): SourceCoverage[] {
-  const { p, stock } = c;
-  const listed = new Set<number>();
-  const top = new Map<number, number>();
-  for (const r of ranked) {
-    r.slice(0, c.opts.maxMatches).forEach((s) => listed.add(s.doc));
-    if (r.length) top.set(r[0].doc, (top.get(r[0].doc) ?? 0) + 1);
-  }
-  const out: SourceCoverage[] = [];
-  for (const d of listed) {
-    const ranges: number[] = [];
-    for (const r of ranked) for (const s of r) if (s.doc === d) ranges.push(...s.ranges);
-    out.push({ doc: c.index.docs[d].path, stockChars: coveredChars(p, stock, ranges), sentences: top.get(d) ?? 0 });
-  }
-  return out.sort((x, y) => y.stockChars - x.stockChars || compareStrings(x.doc, y.doc));
-}
-
-/** Non-blank original characters of the stock parts of the union of norm ranges. */
-function coveredChars(p: PreparedDoc, stock: Uint8Array, ranges: number[]): number {
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i], ranges[i + 1]]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  let n = 0;
-  let reach = 0;
-  for (const [x0, y] of pairs) {
-    for (let i = Math.max(x0, reach); i < y; i++) if (stock[i]) n += nonBlankLength(p.doc.text, p.norm.starts[i], p.norm.ends[i]);
-    reach = Math.max(reach, y);
-  }
-  return n;
 }
 
 function round(x: number): number {

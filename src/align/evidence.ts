@@ -4,7 +4,7 @@
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { compareStrings } from '../index/corpus-index.js';
 import type { PreparedDoc, SpanSource } from '../types.js';
-import { contentLength } from '../text/content.js';
+import { contentLength, isContentUnit } from '../text/content.js';
 import { lowerBound, type DraftMatches, type DraftRun } from '../spans/draft-matches.js';
 
 /** A unit's occurrences are credited to at most this many documents (a clause in thousands of them). */
@@ -43,12 +43,14 @@ export class Evidence {
     private readonly index: CorpusIndex,
     private readonly p: PreparedDoc,
     private readonly draft: DraftMatches,
+    /** Documents left out for this check: never credited. */
+    private readonly excluded?: Uint8Array,
   ) {
     const s = p.segments.sentences;
     this.bySentence = Array.from({ length: s.length / 2 }, () => []);
     this.scratch = new Uint8Array(p.norm.text.length);
     for (const run of draft.runs) {
-      const [srcStart, srcEnd] = index.spans.originalRange(run.g, run.g + run.qEnd - run.qStart);
+      const [srcStart, srcEnd] = index.spans.originalRange(run.g, run.gEnd);
       const passage: Passage = { doc: run.doc, draft: [run.normStart, run.normEnd], run, srcStart, srcEnd, similarity: 1 };
       for (let k = this.sentenceAt(run.normStart); k < s.length / 2 && s[2 * k] < run.normEnd; k++) this.bySentence[k].push(passage);
     }
@@ -61,14 +63,20 @@ export class Evidence {
     let docs = 0;
     for (const row of this.index.occurrences(unique)) {
       const d = this.index.units.doc[row];
-      if (d === lastDoc) continue;
+      if (d === lastDoc || this.excluded?.[d]) continue;
       if (docs++ === MAX_UNIT_DOCS) break;
       lastDoc = d;
       this.bySentence[k].push({ doc: d, draft: marked, srcStart: this.index.units.start[row], srcEnd: this.index.units.end[row], similarity });
     }
   }
 
-  /** Documents behind sentence k = norm[a, b), best first. */
+  /**
+   * Documents behind sentence k = norm[a, b), best first: the one covering most of it, then by
+   * what each adds to the documents ranked above it (so that the source of a sentence's second
+   * half is not pushed out by documents covering the first half again). Ties: the longer single
+   * passage, the closer match (an exact run before a similar unit), a source written exactly as
+   * the draft, then the path.
+   */
   rank(k: number, a: number, b: number): RankedSource[] {
     const byDoc = new Map<number, Passage[]>();
     for (const ps of this.bySentence[k]) {
@@ -76,13 +84,41 @@ export class Evidence {
       list.push(ps);
       byDoc.set(ps.doc, list);
     }
-    const out = [...byDoc].map(([doc, list]) => this.score(doc, list, a, b));
-    return out
-      .filter((r) => r.covered > 0)
-      .sort(
-        (x, y) =>
-          y.covered - x.covered || y.longest - x.longest || +y.literal - +x.literal || compareStrings(this.index.docs[x.doc].path, this.index.docs[y.doc].path),
-      );
+    const left = [...byDoc].map(([doc, list]) => this.score(doc, list, a, b)).filter((r) => r.covered > 0);
+    const better = (x: RankedSource, y: RankedSource): number =>
+      y.longest - x.longest ||
+      y.similarity - x.similarity ||
+      +y.literal - +x.literal ||
+      compareStrings(this.index.docs[x.doc].path, this.index.docs[y.doc].path);
+    const out: RankedSource[] = [];
+    const taken = new Uint8Array(b - a);
+    while (left.length) {
+      let best = 0;
+      let bestGain = -1;
+      left.forEach((r, i) => {
+        const gain = this.gain(r, taken, a);
+        if (gain > bestGain || (gain === bestGain && better(r, left[best]) < 0)) [best, bestGain] = [i, gain];
+      });
+      const r = left.splice(best, 1)[0];
+      for (let i = 0; i < r.ranges.length; i += 2) taken.fill(1, r.ranges[i] - a, r.ranges[i + 1] - a);
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** Content characters of r's ranges not yet taken by the documents ranked before it. */
+  private gain(r: RankedSource, taken: Uint8Array, a: number): number {
+    const text = this.p.norm.text;
+    let n = 0;
+    const seen = new Set<number>();
+    for (let i = 0; i < r.ranges.length; i += 2) {
+      for (let j = r.ranges[i]; j < r.ranges[i + 1]; j++) {
+        if (taken[j - a] || seen.has(j) || !isContentUnit(text.charCodeAt(j))) continue;
+        seen.add(j);
+        n++;
+      }
+    }
+    return n;
   }
 
   private score(doc: number, list: Passage[], a: number, b: number): RankedSource {
@@ -130,7 +166,10 @@ export class Evidence {
     const x = Math.max(run.qStart, lowerBound(normPos, a));
     const y = Math.min(run.qEnd, lowerBound(normPos, b));
     if (x >= y) return [ps.srcStart, ps.srcEnd];
-    return this.index.spans.originalRange(run.g + x - run.qStart, run.g + y - run.qStart);
+    // A bridged run (a substituted word inside) maps unit for unit only from its ends.
+    const g0 = x === run.qStart ? run.g : Math.min(run.g + x - run.qStart, run.gEnd - 1);
+    const g1 = y === run.qEnd ? run.gEnd : Math.max(g0 + 1, Math.min(run.gEnd, run.g + y - run.qStart));
+    return this.index.spans.originalRange(g0, g1);
   }
 
   /** Where draft norm[x, y) of sentence k came from: the best ranked document covering it, and its passage overlapping it most. */

@@ -1,4 +1,5 @@
 import type { PreparedDoc, Span, SpanKind } from '../types.js';
+import { countChars } from '../text/chars.js';
 
 /**
  * Spans over the original text of sentence norm[a, b): contiguous, non-overlapping, together
@@ -22,12 +23,7 @@ export function toSpans(p: PreparedDoc, a: number, b: number, stock: Uint8Array,
   return spans;
 }
 
-/** Characters of text[start, end) that are not white space. */
+/** Characters of text[start, end): the one definition (src/text/chars.ts), non-blank code points. */
 export function nonBlankLength(text: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!(c === 32 || (c >= 9 && c <= 13) || c === 0x3000 || c === 0xa0)) n++;
-  }
-  return n;
+  return countChars(text, start, end);
 }

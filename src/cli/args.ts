@@ -48,6 +48,12 @@ export const OPTIONS = {
   redis: { type: 'string', for: [S, IX, W] },
   port: { type: 'string', for: [SV] },
   host: { type: 'string', for: [SV] },
+  exclude: { type: 'string', multiple: true, for: [C] },
+  allow: { type: 'string', multiple: true, for: [C] },
+  'no-quotes': { type: 'boolean', for: [C] },
+  'no-headings': { type: 'boolean', for: [C] },
+  'min-match': { type: 'string', for: [C] },
+  'formula-docs': { type: 'string', for: [C] },
   quiet: { type: 'boolean', short: 'q', for: [C, S, F, IX, ADD, SV, W] },
   help: { type: 'boolean', short: 'h', for: ALL },
   version: { type: 'boolean', short: 'V', for: ALL },
@@ -120,6 +126,7 @@ export function numberFlag(value: string | undefined, name: string): number | un
   return n;
 }
 
+/** Options only `check` takes (the editor's report): any other command refuses them. */
 /** The engine options the flags ask for (undefined fields keep their defaults). */
 export function engineOptions(f: Flags): PartialOptions {
   const mode = f.mode;

@@ -27,6 +27,14 @@ Output:
   --no-color          plain terminal output (also NO_COLOR=1)
   -q, --quiet         no progress or summary lines on stderr
 
+The editor's report (check only; see the README):
+  --exclude PATH|GLOB leave corpus documents out for this run (repeatable; works on a saved index)
+  --allow FILE        text that may be reused: matching stock is marked allowed, not counted
+  --no-quotes         do not count stock inside quotation marks (“” 「」 『』 ‘’ "")
+  --no-headings       do not count headings (一、 (三) 2. …)
+  --min-match N       stock spans shorter than N content characters are not stock
+  --formula-docs N    a span in at least N corpus documents is a formula (default 5)
+
 Matching (defaults in the README):
   --mode char|word    shingles of characters or jieba words
   --n N               shingle length

@@ -3,6 +3,7 @@ import type { MatchOptions } from '../options.js';
 import type { CompareResult, PreparedDoc, SharedPassage, SourceDoc } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { nonBlankLength } from '../align/spans.js';
+import { chromeRanges, learnChrome, type ChromeModel } from '../io/chrome.js';
 import { contentLength } from '../text/content.js';
 import { IntervalSet } from './interval-set.js';
 import { UnitMatcher } from './verify.js';
@@ -26,9 +27,10 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
     passages.push({ aStart: indexOfA.units.start[row], aEnd: indexOfA.units.end[row], bStart, bEnd, similarity: Math.round(best.similarity * 1e4) / 1e4 });
   }
   passages.sort((x, y) => x.aStart - y.aStart || x.bStart - y.bStart);
+  const chrome = learnChrome([a, b.doc]);
   const side = (doc: SourceDoc, shared: IntervalSet) => ({
     path: doc.path,
-    chars: nonBlankLength(doc.text, 0, doc.text.length),
+    chars: nonBlankLength(doc.text, 0, doc.text.length) - chromeChars(doc.text, chrome),
     sharedChars: shared.count((s, e) => nonBlankLength(doc.text, s, e)),
   });
   const sa = side(a, sharedA);
@@ -41,6 +43,14 @@ export function compareWithIndex(a: SourceDoc, b: PreparedDoc, indexOfA: CorpusI
     similarity: total ? Math.round(((sa.sharedChars + sb.sharedChars) / total) * 1e4) / 1e4 : 0,
     passages,
   };
+}
+
+/** Characters of page chrome: by form, and lines the pair repeats at its edges (as check and scan leave it out). */
+function chromeChars(text: string, model: ChromeModel): number {
+  const ranges = chromeRanges(text, model);
+  let n = 0;
+  for (let i = 0; i < ranges.length; i += 2) n += nonBlankLength(text, ranges[i], ranges[i + 1]);
+  return n;
 }
 
 /** Sentences first, then clauses, so a whole shared sentence wins over its parts. */

@@ -1,6 +1,7 @@
 // RFC 4180 tables for researchers: CRLF line ends, quoted when needed, optional BOM.
 
-import type { CheckResult, DocumentStats, Phrase } from '../types.js';
+import type { CheckResult, DocumentStats, Phrase, SentenceResult } from '../types.js';
+import { countChars } from '../text/chars.js';
 import { bestMatch } from './format.js';
 import { variantsColumn } from './variants.js';
 
@@ -66,18 +67,47 @@ export function documentsCsv(docs: DocumentStats[], opts: CsvOptions = {}): stri
   return csvTable([...DOCUMENT_COLUMNS, ...keys], rows, opts);
 }
 
-export const SENTENCE_COLUMNS = ['start', 'end', 'label', 'similarity', 'text', 'source'] as const;
+export const SENTENCE_COLUMNS = ['start', 'end', 'label', 'similarity', 'text', 'source', 'tier', 'reuse', 'chars', 'stockChars', 'ratio'] as const;
 
 /**
- * One row per sentence; `source` is the document of its best match (empty when none), followed by
- * that document's metadata as `source_<column>` when the sources carry any.
+ * One row per sentence (`source`: the document of its largest stock part, else of its best match;
+ * `ratio`: its stock share; then that document's metadata as `source_<column>` when the sources
+ * carry any), then summary rows: `summary` (the whole draft, `source` its largest source),
+ * `summary:withoutQuotes`, `summary:copiedOnly`, and one `section` row per heading 一、二、…
  */
 export function sentencesCsv(r: CheckResult, opts: CsvOptions = {}): string {
   const metaOf = new Map(r.sources.map((s) => [s.doc, s.meta ?? {}]));
   const keys = [...new Set(r.sources.flatMap((s) => Object.keys(s.meta ?? {})))].sort();
-  const rows = r.sentences.map((s) => {
-    const source = bestMatch(s)?.doc ?? '';
-    return [s.start, s.end, s.label, s.similarity, s.text, source, ...keys.map((k) => metaOf.get(source)?.[k] ?? '')];
+  const metaCells = (doc: string): Cell[] => keys.map((k) => metaOf.get(doc)?.[k] ?? '');
+  const rows: Cell[][] = r.sentences.map((s) => {
+    const chars = sentenceChars(s);
+    const source = s.source ?? bestMatch(s)?.doc ?? '';
+    return [s.start, s.end, s.label, s.similarity, s.text, source, s.tier ?? '', s.reuse ?? '', chars.chars, chars.stock, ratio(chars.stock, chars.chars), ...metaCells(source)];
   });
+  const p = r.panel;
+  const blank = keys.map(() => '');
+  rows.push(['', '', 'summary', '', '', p?.largestSource?.doc ?? '', '', '', r.chars, r.stockChars, r.stockRatio, ...metaCells(p?.largestSource?.doc ?? '')]);
+  if (p) {
+    rows.push(['', '', 'summary:withoutQuotes', '', '', '', '', '', r.chars, '', p.withoutQuotes, ...blank]);
+    rows.push(['', '', 'summary:copiedOnly', '', '', '', '', '', r.chars, '', p.copiedOnly, ...blank]);
+    for (const s of p.sections) rows.push([s.start, s.end, 'section', '', s.heading, s.largestSource?.doc ?? '', '', '', s.chars, s.stockChars, s.ratio, ...metaCells(s.largestSource?.doc ?? '')]);
+  }
   return csvTable([...SENTENCE_COLUMNS, ...keys.map((k) => `source_${k}`)], rows, opts);
+}
+
+/** Characters (src/text/chars.ts) of a sentence outside chrome, and those in counted stock spans. */
+function sentenceChars(s: SentenceResult): { chars: number; stock: number } {
+  if (s.label === 'chrome') return { chars: 0, stock: 0 };
+  let chars = countChars(s.text);
+  let stock = 0;
+  for (const span of s.spans) {
+    const n = countChars(s.text, span.start - s.start, span.end - s.start);
+    if (span.kind === 'chrome') chars -= n;
+    if (span.kind === 'stock' && span.leftOut === undefined) stock += n;
+  }
+  return { chars, stock };
+}
+
+function ratio(part: number, whole: number): number {
+  return whole ? Math.round((part / whole) * 1e4) / 1e4 : 0;
 }

@@ -1,7 +1,7 @@
 // Cuts a CheckResult's draft into the pieces every renderer walks:
 // gaps between sentences, and per sentence its spans and the text between them.
 
-import type { CheckResult, SentenceResult, SpanKind } from '../types.js';
+import type { CheckResult, LeftOut, Reuse, SentenceResult, SpanKind, Tier } from '../types.js';
 
 /** A run of one sentence: inside a JSON span (kind set) or between spans. */
 export interface SentencePiece {
@@ -9,6 +9,11 @@ export interface SentencePiece {
   end: number;
   text: string;
   kind?: SpanKind;
+  tier?: Tier;
+  reuse?: Reuse;
+  leftOut?: LeftOut;
+  /** Document the stock span was matched to. */
+  sourceDoc?: string;
 }
 
 export type DraftBlock =
@@ -54,7 +59,7 @@ export function sentencePieces(s: SentenceResult): SentencePiece[] {
     const end = Math.min(span.end, s.end);
     if (start !== span.start || end <= start) continue;
     if (start > cursor) pieces.push({ start: cursor, end: start, text: slice(cursor, start) });
-    pieces.push({ start, end, text: slice(start, end), kind: span.kind });
+    pieces.push({ start, end, text: slice(start, end), kind: span.kind, tier: span.tier, reuse: span.reuse, leftOut: span.leftOut, sourceDoc: span.source?.doc });
     cursor = end;
   }
   if (cursor < s.end) pieces.push({ start: cursor, end: s.end, text: slice(cursor, s.end) });

@@ -48,6 +48,20 @@ export const CHECK_CSS = `${BASE_CSS}
 .diff dt{font-size:12px;color:${P.muted}}
 .diff dd{margin:0 0 6px;padding:4px 8px;background:${P.page};border-radius:4px;white-space:pre-wrap;word-break:break-word}
 .others{font-size:12px;color:${P.muted};margin:0;padding-left:18px}
+.k-stock[data-mark]::before{content:attr(data-mark);font-size:9px;font-weight:700;vertical-align:super;line-height:0;margin-right:1px;color:${P.stock};font-family:ui-monospace,monospace}
+.t-figures{text-decoration-style:double}
+.t-reworded{text-decoration-style:wavy}
+.r-formula{background:${P.chromeBg};outline:1px dotted ${P.muted};outline-offset:-1px}
+.left-out{background:none;text-decoration:line-through dotted ${P.muted} 1px;color:${P.muted}}
+.left-out[data-mark]::before{color:${P.muted}}
+.tm{font-family:ui-monospace,monospace;font-size:11px;font-weight:700;border:1px solid currentColor;border-radius:3px;padding:0 3px;margin-right:3px}
+.panel{margin-bottom:16px}
+.panel-grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px 28px;align-items:start}
+.figures td.num{font-size:18px;font-weight:700;color:${P.stock}}
+.source-view{border-top:1px solid ${P.rule};padding:6px 0}
+.source-view>summary{cursor:pointer;font-size:13px}
+.source-view:target{background:#eef6ff}
+.pairs td.pair-text{width:45%;white-space:pre-wrap;word-break:break-word;font-size:14px;line-height:1.8}
 .sources{margin-top:16px}
 .bar{display:inline-block;height:8px;background:${P.stock};border-radius:2px;vertical-align:middle}
 .doc-name{word-break:break-all}

@@ -5,7 +5,9 @@ import { chartPatterns, LABEL_NAMES, labelDonut, swatch } from './chart.js';
 import { draftBlocks, type DraftBlock, type SentencePiece } from './draft-pieces.js';
 import { escapeHtml } from './escape.js';
 import { pageHead } from './html-head.js';
-import { bestMatch, charsByLabel, formatCount, formatPercent, LABELS, rankedSources } from './format.js';
+import { bestMatch, charsByLabel, formatCount, formatPercent, LABELS, LEFT_OUT_MARKS, REUSE_MARKS, sentenceCoverage, sentenceMark, TIER_MARKS } from './format.js';
+import { panelSection } from './html-panel.js';
+import { sourcesSection, type SourceTexts } from './html-sources.js';
 import { diffMarkup } from './html-diff.js';
 import { CHECK_CSS } from './html-styles.js';
 
@@ -15,6 +17,14 @@ export interface CheckHtmlOptions {
   title?: string;
   /** The draft's full text; when given, the text between sentences is shown exactly. */
   draftText?: string;
+  /** The corpus, for the sources' full passages (otherwise the matched units' text is shown). */
+  corpus?: { docs: ReadonlyArray<{ path: string; text: string }> };
+}
+
+function sourceTexts(corpus: CheckHtmlOptions['corpus']): SourceTexts | undefined {
+  if (!corpus) return undefined;
+  const byPath = new Map(corpus.docs.map((d) => [d.path, d.text]));
+  return (doc) => byPath.get(doc);
 }
 
 /** Opens the match panel of a clicked sentence and follows #m-/#s- links into closed <details>. */
@@ -33,11 +43,12 @@ export function renderCheckHtml(r: CheckResult, opts: CheckHtmlOptions = {}): st
     chartPatterns(),
     '<div class="wrap">',
     summarySection(r, title),
+    r.panel ? panelSection(r.panel) : '',
     '<div class="layout">',
     `<section class="card" aria-label="draft"><h2>草稿 Draft</h2>${legend()}<div class="draft">${draftMarkup(blocks, refNumbers)}</div></section>`,
     `<aside class="card side" aria-label="sources of each sentence"><h2>来源比对 Matches <span class="muted">(${refNumbers.size})</span></h2>${matchPanel(blocks, refNumbers)}</aside>`,
     '</div>',
-    sourcesSection(r),
+    sourcesSection(r, sourceTexts(opts.corpus)),
     `<p class="muted">taohua · ${escapeHtml(r.schema)} · ${escapeHtml(r.format)} · ${escapeHtml(r.encoding)}</p>`,
     '</div>',
     `<script>${CHECK_SCRIPT}</script>`,
@@ -84,6 +95,9 @@ function legend(): string {
   return (
     '<ul class="legend" aria-label="legend">' +
     '<li><span class="k-stock">套话 stock span</span> (underlined)</li>' +
+    `<li>tier mark: <span class="tm">${TIER_MARKS.verbatim}</span> verbatim (solid line) · <span class="tm">${TIER_MARKS.figures}</span> figures (double line) · <span class="tm">${TIER_MARKS.reworded}</span> reworded (wavy line); ` +
+    `<span class="tm">${REUSE_MARKS.formula}</span> formula (dotted box) · <span class="tm">${REUSE_MARKS.copied}</span> copied</li>` +
+    `<li><span class="k-stock left-out">未计入 left out</span> (<span class="tm">${LEFT_OUT_MARKS.quote}</span> quotation, <span class="tm">${LEFT_OUT_MARKS.heading}</span> heading, <span class="tm">${LEFT_OUT_MARKS.allowed}</span> allowed)</li>` +
     '<li><span class="s-edited">改写 edited sentence</span> (dashed box)</li>' +
     '<li>原创 original (plain)</li>' +
     '<li><span class="s-chrome">版式 chrome</span> (struck through)</li>' +
@@ -95,7 +109,17 @@ function legend(): string {
 function pieceMarkup(piece: SentencePiece): string {
   const text = escapeHtml(piece.text);
   if (piece.kind === undefined) return text;
-  return `<span class="k k-${piece.kind}" data-start="${piece.start}" data-end="${piece.end}" data-kind="${piece.kind}">${text}</span>`;
+  let extra = '';
+  let classes = `k k-${piece.kind}`;
+  if (piece.kind === 'stock') {
+    const mark = piece.leftOut ? LEFT_OUT_MARKS[piece.leftOut] : `${piece.tier ? TIER_MARKS[piece.tier] : ''}${piece.reuse ? REUSE_MARKS[piece.reuse] : ''}`;
+    if (piece.tier) (classes += ` t-${piece.tier}`), (extra += ` data-tier="${piece.tier}"`);
+    if (piece.reuse) (classes += ` r-${piece.reuse}`), (extra += ` data-reuse="${piece.reuse}"`);
+    if (piece.leftOut) (classes += ' left-out'), (extra += ` data-left-out="${piece.leftOut}"`);
+    if (mark) extra += ` data-mark="${mark}"`;
+    if (piece.sourceDoc) extra += ` title="${escapeHtml(piece.sourceDoc)}"`;
+  }
+  return `<span class="${classes}" data-start="${piece.start}" data-end="${piece.end}" data-kind="${piece.kind}"${extra}>${text}</span>`;
 }
 
 function draftMarkup(blocks: DraftBlock[], refNumbers: Map<number, number>): string {
@@ -135,9 +159,10 @@ function matchPanel(blocks: DraftBlock[], refNumbers: Map<number, number>): stri
     out.push(
       `<details class="match" id="m-${block.index}">` +
         `<summary><span class="muted">${number}</span> <span class="tag tag-${s.label}">${LABEL_NAMES[s.label]}</span>` +
-        `${formatPercent(s.similarity, 0)} · <span class="doc-name">${escapeHtml(best.doc)}</span></summary>` +
+        (sentenceMark(s) ? `<span class="tm" data-sentence-tier="${s.tier}">${sentenceMark(s)}</span> ` : '') +
+        `<span title="stock share of the sentence">${formatPercent(sentenceCoverage(s), 0)}</span> · <span class="doc-name">${escapeHtml(s.source ?? best.doc)}</span></summary>` +
         `<dl class="diff"><dt>草稿 draft · ${s.start}–${s.end}</dt><dd>${diff.draft}</dd>` +
-        `<dt>来源 source · <span class="doc-name">${escapeHtml(best.doc)}</span> · ${best.start}–${best.end} · ${formatPercent(best.similarity, 0)}</dt>` +
+        `<dt>来源 source · <span class="doc-name">${escapeHtml(best.doc)}</span> · ${best.start}–${best.end} · similarity ${formatPercent(best.similarity, 0)}</dt>` +
         `<dd>${diff.source}</dd></dl>` +
         (others === '' ? '' : `<ul class="others">${others}</ul>`) +
         `<a class="muted" href="#s-${block.index}">↩ 回到草稿 back to draft</a>` +
@@ -145,26 +170,4 @@ function matchPanel(blocks: DraftBlock[], refNumbers: Map<number, number>): stri
     );
   }
   return out.length > 0 ? out.join('') : '<p class="muted">没有套话 No stock sentences.</p>';
-}
-
-function sourcesSection(r: CheckResult): string {
-  const sources = rankedSources(r);
-  if (sources.length === 0) return '<section class="card sources"><h2>来源 Sources</h2><p class="muted">No sources.</p></section>';
-  const most = Math.max(1, sources[0].stockChars);
-  const rows = sources
-    .map((source, i) => {
-      const share = r.chars > 0 ? source.stockChars / r.chars : 0;
-      const width = Math.max(1, Math.round((source.stockChars / most) * 160));
-      return (
-        `<tr><td class="num">${i + 1}</td><td class="doc-name">${escapeHtml(source.doc)}</td>` +
-        `<td><span class="bar" style="width:${width}px"></span></td>` +
-        `<td class="num">${formatCount(source.stockChars)}</td><td class="num">${formatPercent(share)}</td><td class="num">${source.sentences}</td></tr>`
-      );
-    })
-    .join('');
-  return (
-    '<section class="card sources"><h2>来源 Sources <span class="muted">ranked by how much of the draft they cover</span></h2>' +
-    '<table><thead><tr><th class="num">#</th><th>document</th><th></th><th class="num">chars</th><th class="num">of draft</th><th class="num">sentences</th></tr></thead>' +
-    `<tbody>${rows}</tbody></table></section>`
-  );
 }

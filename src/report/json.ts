@@ -9,10 +9,13 @@ import type { CheckResult, CompareResult, ScanResult } from '../types.js';
 const KEY_ORDER = [
   'schema', 'path', 'document', 'doc', 'format', 'encoding',
   'aStart', 'aEnd', 'bStart', 'bEnd', 'start', 'end',
-  'text', 'template', 'slots', 'label', 'kind', 'variants', 'others', 'docFreq', 'count', 'meanChars',
-  'chars', 'stockChars', 'sharedChars', 'stockRatio', 'a', 'b', 'similarity', 'heading',
+  'text', 'template', 'slots', 'label', 'kind', 'variants', 'others',
+  'chars', 'stockChars', 'sharedChars', 'stockRatio', 'ratio', 'share', 'a', 'b', 'similarity', 'heading',
+  'tier', 'reuse', 'docFreq', 'count', 'meanChars', 'quoted', 'leftOut', 'source',
   'counts', 'stock', 'edited', 'original', 'chrome',
   'spans', 'matches', 'docs', 'members', 'documents', 'phrases', 'sentences', 'passages', 'sources',
+  'panel', 'total', 'withoutQuotes', 'copiedOnly', 'largestSource', 'sections', 'tierCounts', 'reuseCounts', 'leftOutChars', 'verbatim', 'figures', 'reworded',
+  'formula', 'copied', 'quote', 'allowed', 'excludedDocs',
 ];
 const RANK = new Map(KEY_ORDER.map((key, i) => [key, i]));
 

@@ -3,7 +3,8 @@
 import type { CheckResult, CompareResult, Label, Phrase, ScanResult, SharedPassage } from '../types.js';
 import { draftBlocks, type SentencePiece } from './draft-pieces.js';
 import { terminalLine } from './escape.js';
-import { formatCount, formatPercent, LABELS, rankedSources } from './format.js';
+import { formatCount, formatPercent, LABELS, LEFT_OUT_MARKS, rankedSources, sentenceCoverage, sentenceMark } from './format.js';
+import { panelLines } from './terminal-panel.js';
 import { slotVariantsText } from './variants.js';
 import { padEndToWidth, padStartToWidth, truncateToWidth } from './width.js';
 
@@ -39,9 +40,10 @@ function paint(text: string, code: string, color: boolean): string {
 const LABEL_TAGS: Record<Label, string> = { stock: 'STOCK', edited: 'EDITED', original: 'original', chrome: 'chrome' };
 const LABEL_CODES: Record<Label, string> = { stock: ANSI.stock, edited: ANSI.edited, original: '', chrome: ANSI.chrome };
 
-/** A piece of a sentence: stock spans «bracketed» without colour, red with it. */
+/** A piece of a sentence: stock spans «bracketed» without colour, red with it; left-out stock ‹Q…› dim. */
 function renderPiece(piece: SentencePiece, label: Label, color: boolean): string {
   const text = terminalLine(piece.text);
+  if (piece.kind === 'stock' && piece.leftOut) return color ? paint(text, ANSI.dim, true) : `‹${LEFT_OUT_MARKS[piece.leftOut]}${text}›`;
   if (piece.kind === 'stock') return color ? paint(text, ANSI.stock, true) : `«${text}»`;
   if (piece.kind === 'chrome' || label === 'chrome') return paint(text, ANSI.chrome, color);
   if (label === 'edited') return paint(text, ANSI.edited, color);
@@ -59,17 +61,19 @@ export function renderCheckTerminal(r: CheckResult, opts: CheckTerminalOptions):
   lines.push(
     color
       ? `${paint('stock span', ANSI.stock, true)} · ${paint('edited sentence', ANSI.edited, true)} · ${paint('chrome', ANSI.chrome, true)}`
-      : '«…» stock span · label column: STOCK / EDITED / original / chrome, then similarity',
+      : '«…» stock span · ‹Q…› ‹H…› ‹A…› stock left out (quotation, heading, allowed)',
   );
+  lines.push('columns: label · tier (V verbatim, F figures, R reworded) and reuse (f formula, c copied) · stock share of the sentence · text ← source');
   lines.push('');
   for (const block of draftBlocks(r)) {
     if (block.type !== 'sentence') continue;
     const s = block.sentence;
     const tag = padEndToWidth(LABEL_TAGS[s.label], 8);
-    const similarity = s.label === 'stock' || s.label === 'edited' ? formatPercent(s.similarity, 0) : '';
-    const column = `${paint(tag, LABEL_CODES[s.label], color)} ${padStartToWidth(similarity, 4)}`;
+    const coverage = s.label === 'stock' || s.label === 'edited' ? formatPercent(sentenceCoverage(s), 0) : '';
+    const column = `${paint(tag, LABEL_CODES[s.label], color)} ${padEndToWidth(sentenceMark(s), 2)} ${padStartToWidth(coverage, 4)}`;
     const body = block.pieces.map((p) => renderPiece(p, s.label, color)).join('');
-    lines.push(`${column}  ${s.heading ? paint(body, ANSI.bold, color) : body}`);
+    const source = s.source ? paint(`  ← ${terminalLine(s.source)}`, ANSI.dim, color) : '';
+    lines.push(`${column}  ${s.heading ? paint(body, ANSI.bold, color) : body}${source}`);
   }
   lines.push('');
   lines.push(...checkSummary(r, opts));
@@ -81,6 +85,7 @@ function checkSummary(r: CheckResult, opts: CheckTerminalOptions): string[] {
   const lines: string[] = [];
   const ratio = paint(formatPercent(r.stockRatio), ANSI.bold, color);
   lines.push(`stock ratio ${ratio} (${formatCount(r.stockChars)} of ${formatCount(r.chars)} chars)`);
+  if (r.panel) lines.push(...panelLines(r.panel, (t) => paint(t, ANSI.dim, color)));
   lines.push(`sentences: ${LABELS.map((label) => `${label} ${r.counts[label] ?? 0}`).join(' · ')}`);
   const sources = rankedSources(r).slice(0, opts.topSources ?? 5);
   if (sources.length === 0) return [...lines, 'sources: none'];

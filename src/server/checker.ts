@@ -10,10 +10,11 @@ import { TaohuaError } from '../errors.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { Options } from '../options.js';
 import type { SourceDoc } from '../types.js';
+import type { CheckFields } from './check-fields.js';
 import { runTask, type CheckOutcome, type Outcome, type ScanOutcome, type Task } from './tasks.js';
 
 export interface Checker {
-  check(doc: SourceDoc, options: Options): Promise<CheckOutcome>;
+  check(doc: SourceDoc, options: Options, fields?: CheckFields): Promise<CheckOutcome>;
   scan(options: Options): Promise<ScanOutcome>;
   /** Tasks waiting for a worker (0 in-process). */
   queued(): number;
@@ -39,7 +40,7 @@ export function createChecker(opts: CheckerOptions): Checker {
 /** Typed entry points over one untyped runner (a task's kind decides the outcome's type). */
 function typed(run: (task: Task) => Promise<Outcome>): Pick<Checker, 'check' | 'scan'> {
   return {
-    check: (doc, options) => run({ kind: 'check', doc, options }) as Promise<CheckOutcome>,
+    check: (doc, options, fields) => run({ kind: 'check', doc, options, fields }) as Promise<CheckOutcome>,
     scan: (options) => run({ kind: 'scan', options }) as Promise<ScanOutcome>,
   };
 }

@@ -2,7 +2,7 @@
 // standalone HTML report) without its script, which the page loads once from /report.js.
 
 import type { CheckResult } from '../types.js';
-import { renderCheckHtml } from '../report/html.js';
+import { renderCheckHtml, type CheckHtmlOptions } from '../report/html.js';
 
 const BODY = /<body>\n?([\s\S]*)<\/body>/;
 const LAST_SCRIPT = /<script>([\s\S]*?)<\/script>\s*$/;
@@ -21,9 +21,9 @@ export function splitReport(html: string): Split {
   return { body: body.trimEnd().slice(0, script.index), script: script[1] };
 }
 
-/** The report's markup for a check (user text escaped by the report renderer). */
-export function reportFragment(result: CheckResult, draftText: string): string {
-  return splitReport(renderCheckHtml(result, { draftText, title: `taohua · ${result.document}` })).body;
+/** The report's markup for a check (user text escaped by the report renderer); the corpus gives the sources' passages. */
+export function reportFragment(result: CheckResult, draftText: string, corpus?: CheckHtmlOptions['corpus']): string {
+  return splitReport(renderCheckHtml(result, { draftText, title: `taohua · ${result.document}`, corpus })).body;
 }
 
 let cachedScript: string | undefined;

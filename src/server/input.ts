@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { SourceDoc } from '../types.js';
 import { extensionOf, extractText, TEXT_EXTENSIONS } from '../io/extract.js';
 import { HttpError, statusOf } from './http-errors.js';
+import { checkFields, FIELD_NAMES, type CheckFields } from './check-fields.js';
 
 export const DEFAULT_NAME = 'draft.txt';
 const MAX_NAME = 200;
@@ -13,16 +14,21 @@ const MAX_NAME = 200;
 export const UPLOAD_EXTENSIONS: readonly string[] = TEXT_EXTENSIONS;
 
 export async function readDraft(request: FastifyRequest): Promise<SourceDoc> {
+  return (await readDraftAndFields(request)).doc;
+}
+
+/** The draft and the editor's toggles sent with it (JSON keys or form fields, see check-fields.ts). */
+export async function readDraftAndFields(request: FastifyRequest): Promise<{ doc: SourceDoc; fields: CheckFields }> {
   if (request.isMultipart()) return readMultipart(request);
   const body: unknown = request.body;
-  if (typeof body === 'string') return textDraft(body, DEFAULT_NAME);
+  if (typeof body === 'string') return { doc: textDraft(body, DEFAULT_NAME), fields: {} };
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new HttpError(400, 'BAD_REQUEST', 'send a JSON object {"text": "…", "name": "draft.txt"}');
   }
   const { text, name } = body as { text?: unknown; name?: unknown };
   if (typeof text !== 'string') throw new HttpError(400, 'BAD_REQUEST', '"text" must be a string');
   if (name !== undefined && typeof name !== 'string') throw new HttpError(400, 'BAD_REQUEST', '"name" must be a string');
-  return textDraft(text, cleanName(name ?? DEFAULT_NAME));
+  return { doc: textDraft(text, cleanName(name ?? DEFAULT_NAME)), fields: checkFields(body as Record<string, unknown>) };
 }
 
 function textDraft(text: string, name: string): SourceDoc {
@@ -30,7 +36,8 @@ function textDraft(text: string, name: string): SourceDoc {
   return { path: name, text, format: 'txt', encoding: 'utf-8' };
 }
 
-async function readMultipart(request: FastifyRequest): Promise<SourceDoc> {
+async function readMultipart(request: FastifyRequest): Promise<{ doc: SourceDoc; fields: CheckFields }> {
+  const extra: Record<string, unknown> = {};
   let text: string | undefined;
   let name: string | undefined;
   let file: { name: string; bytes: Buffer } | undefined;
@@ -43,10 +50,13 @@ async function readMultipart(request: FastifyRequest): Promise<SourceDoc> {
       text = part.value;
     } else if (part.fieldname === 'name' && typeof part.value === 'string') {
       name = part.value;
+    } else if ((FIELD_NAMES as readonly string[]).includes(part.fieldname) && typeof part.value === 'string') {
+      extra[part.fieldname] = part.value;
     }
   }
-  if (file !== undefined) return fileDraft(cleanName(name ?? file.name), file.bytes);
-  if (text !== undefined) return textDraft(text, cleanName(name ?? DEFAULT_NAME));
+  const fields = checkFields(extra);
+  if (file !== undefined) return { doc: await fileDraft(cleanName(name ?? file.name), file.bytes), fields };
+  if (text !== undefined) return { doc: textDraft(text, cleanName(name ?? DEFAULT_NAME)), fields };
   throw new HttpError(400, 'EMPTY', 'no file (field "file") and no text (field "text") in the form');
 }
 

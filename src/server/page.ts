@@ -26,6 +26,9 @@ button.primary{background:${P.accent};border-color:${P.accent};color:#fff;font-w
 button:disabled{opacity:.6;cursor:progress}
 #status{font-size:13px;color:${P.muted}}
 #status.error{color:${P.stock};font-weight:600}
+.input textarea.allow{min-height:80px}
+.options>summary{cursor:pointer}
+.options input[type=number]{width:6em;font:inherit}
 #report:empty{display:none}
 #report>.wrap{padding-top:0}
 `;
@@ -42,6 +45,17 @@ export function renderPage(docs: number, units: number): string {
     '<textarea id="draft-text" name="text" spellcheck="false" placeholder="在此粘贴文本… Paste the text here…"></textarea>',
     '<div class="row">',
     `<label>文件 File <input id="draft-file" type="file" name="file" accept="${escapeHtml(accept)}"></label>`,
+    '</div>',
+    '<details class="options" id="options"><summary class="muted">选项 Options: leave text out of the ratio</summary><div class="row">',
+    '<label><input type="checkbox" id="no-quotes" name="noQuotes"> 不计引用 quotations</label>',
+    '<label><input type="checkbox" id="no-headings" name="noHeadings"> 不计标题 headings</label>',
+    '<label>最短匹配 min. match <input type="number" id="min-match" name="minMatch" min="0" max="10000" step="1" inputmode="numeric" placeholder="0"> 字 chars</label>',
+    '</div>',
+    '<label for="allow-text" class="muted">允许复用的文本 Text that may be reused (a template, earlier reports); paste it or read a .txt file</label>',
+    '<textarea id="allow-text" name="allow" spellcheck="false" class="allow"></textarea>',
+    '<div class="row"><label>文件 File <input id="allow-file" type="file" accept=".txt,.md"></label></div>',
+    '</details>',
+    '<div class="row">',
     '<button type="button" id="clear">清除 Clear</button>',
     '<button type="submit" id="check" class="primary">检查 Check</button>',
     '<span id="status" role="status" aria-live="polite">Ctrl+Enter</span>',
@@ -69,10 +83,15 @@ function state(s,msg,isError){document.body.setAttribute('data-state',s);status.
 clear.addEventListener('click',function(){text.value='';file.value='';report.textContent='';state('idle','',false);text.focus()});
 text.addEventListener('keydown',function(e){if(e.key==='Enter'&&(e.ctrlKey||e.metaKey)){e.preventDefault();form.requestSubmit()}});
 form.addEventListener('submit',function(e){e.preventDefault();run()});
-function request(){var f=file.files&&file.files[0];
-if(f){var data=new FormData();data.append('file',f,f.name);return{body:data,label:f.name}}
-if(text.value.trim()==='')return null;
-return{body:JSON.stringify({text:text.value}),headers:{'content-type':'application/json'},label:text.value.length+' 字 chars'}}
+var noQuotes=document.getElementById('no-quotes'),noHeadings=document.getElementById('no-headings'),minMatch=document.getElementById('min-match'),
+allowText=document.getElementById('allow-text'),allowFile=document.getElementById('allow-file');
+allowFile.addEventListener('change',async function(){var f=allowFile.files&&allowFile.files[0];if(f)allowText.value=await f.text()});
+function fields(){var o={noQuotes:noQuotes.checked,noHeadings:noHeadings.checked};if(minMatch.value!=='')o.minMatch=Number(minMatch.value);
+if(allowText.value.trim()!=='')o.allow=allowText.value;return o}
+function request(){var f=file.files&&file.files[0],o=fields();
+if(f){var data=new FormData();Object.keys(o).forEach(function(k){data.append(k,String(o[k]))});data.append('file',f,f.name);return{body:data,label:f.name}}
+if(text.value.trim()==='')return null;o.text=text.value;
+return{body:JSON.stringify(o),headers:{'content-type':'application/json'},label:'草稿 draft'}}
 async function run(){var r=request();
 if(!r){state('error','请粘贴文本或选择文件 Paste some text or choose a file.',true);return}
 button.disabled=true;state('busy','检查中 Checking '+r.label+'…',false);var t0=performance.now();

@@ -15,7 +15,7 @@ import type { CheckResult } from '../types.js';
 import { createChecker, type Checker } from './checker.js';
 import { reportFragment, reportScript } from './fragment.js';
 import { fromFastifyError, HttpError, statusOf } from './http-errors.js';
-import { readDraft } from './input.js';
+import { readDraftAndFields } from './input.js';
 import { APP_SCRIPT, PAGE_CSP, renderPage } from './page.js';
 import { PhraseTable, phraseQuery } from './phrases.js';
 import { registerPhrasesPage } from './phrases-page.js';
@@ -64,7 +64,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   const app = Fastify({ bodyLimit, logger: opts.logger ?? false });
 
   await app.register(multipart, {
-    limits: { fileSize: bodyLimit, fieldSize: bodyLimit, files: 1, fields: 4, parts: 5 },
+    limits: { fileSize: bodyLimit, fieldSize: bodyLimit, files: 1, fields: 8, parts: 9 },
     throwFileSizeLimit: true,
   });
 
@@ -94,7 +94,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   app.post('/api/check', async (request) => (await checkRequest(request, checker, options)).result);
   app.post('/api/report', async (request, reply) => {
     const { result, text } = await checkRequest(request, checker, options);
-    return reply.type('text/html; charset=utf-8').send(reportFragment(result, text));
+    return reply.type('text/html; charset=utf-8').send(reportFragment(result, text, opts.index));
   });
   app.get('/api/phrases', async (request) => phrases.get(phraseQuery(request.query)));
   registerPhrasesPage(app, opts.index, phrases);
@@ -138,9 +138,9 @@ export async function startServer(opts: StartOptions): Promise<Started> {
 }
 
 async function checkRequest(request: FastifyRequest, checker: Checker, options: Options): Promise<{ result: CheckResult; text: string }> {
-  const doc = await readDraft(request);
+  const { doc, fields } = await readDraftAndFields(request);
   if (checker.full()) throw new HttpError(503, 'BUSY', 'too many checks waiting; try again shortly');
-  const outcome = await checker.check(doc, options);
+  const outcome = await checker.check(doc, options, fields);
   if (!outcome.ok) throw new HttpError(statusOf(outcome.code), outcome.code, outcome.message);
   return { result: outcome.result, text: doc.text };
 }

@@ -95,13 +95,13 @@ export class SpanIndex {
     return out;
   }
 
-  /** How many documents contain q[a, b). */
-  docFreq(q: Uint16Array, a = 0, b = q.length): number {
+  /** How many documents contain q[a, b), those marked in `skip` left out. */
+  docFreq(q: Uint16Array, a = 0, b = q.length, skip?: Uint8Array): number {
     let n = 0;
     let last = -1;
     for (const g of this.occurrences(q, a, b)) {
       const d = this.docOf(g);
-      if (d !== last) n++;
+      if (d !== last && !skip?.[d]) n++;
       last = d;
     }
     return n;

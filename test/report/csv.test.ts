@@ -90,11 +90,15 @@ describe('csv', () => {
   it('writes one row per sentence with its best source', () => {
     const { result } = workReportFixture();
     const table = rows(sentencesCsv(result, {}));
-    expect(table[0]).toEqual(['start', 'end', 'label', 'similarity', 'text', 'source']);
-    expect(table).toHaveLength(result.sentences.length + 1);
+    expect(table[0]).toEqual(['start', 'end', 'label', 'similarity', 'text', 'source', 'tier', 'reuse', 'chars', 'stockChars', 'ratio']);
+    expect(table).toHaveLength(result.sentences.length + 2);
     result.sentences.forEach((s, i) => {
       const best = [...s.matches].sort((a, b) => b.similarity - a.similarity)[0];
-      expect(table[i + 1]).toEqual([String(s.start), String(s.end), s.label, String(s.similarity), s.text, best?.doc ?? '']);
+      expect(table[i + 1].slice(0, 6)).toEqual([String(s.start), String(s.end), s.label, String(s.similarity), s.text, best?.doc ?? '']);
     });
+    // The summary row carries the whole draft's figures, as in the JSON.
+    const summary = table[table.length - 1];
+    expect(summary[2]).toBe('summary');
+    expect(summary.slice(8)).toEqual([String(result.chars), String(result.stockChars), String(result.stockRatio)]);
   });
 });

@@ -13,11 +13,21 @@ describe('renderCheckTerminal', () => {
     const out = renderCheckTerminal(result, { color: false });
     expect(out).not.toMatch(ANSI);
     expect(out).toContain('«我们坚持把发展经济的着力点放在实体经济上，»«深入实施创新驱动发展战略，»');
-    expect(out).toMatch(/^EDITED\s+72%\s+«全县地区生产总值增长»6\.2%«，一般公共预算收入增长»8\.1%。$/m);
+    // The column shows the stock share of the sentence's letters, digits and hanzi (the labels' rule), not a Jaccard.
+    const stockContent = '全县地区生产总值增长一般公共预算收入增长'.length;
+    const share = Math.round((100 * stockContent) / (stockContent + '6281'.length));
+    expect(out).toMatch(new RegExp(`^EDITED\\s+${share}%\\s+«全县地区生产总值增长»6\\.2%«，一般公共预算收入增长»8\\.1%。$`, 'm'));
     expect(out).toMatch(/^original\s+今年秋季/m);
     expect(out).toContain(`stock ratio ${(result.stockRatio * 100).toFixed(1)}%`);
     expect(out).toContain('stock 3 · edited 2 · original 3 · chrome 3');
     expect(out).toMatch(/top sources:\n\s+1\. .*2022年某县政府工作报告\.txt/);
+  });
+
+  it('shows each stock sentence\'s tier and reuse marks and names its source', () => {
+    const sentences = result.sentences.map((s, i) => (i === 3 ? { ...s, tier: 'figures' as const, reuse: 'formula' as const, source: 'corpus/a.txt' } : s));
+    const out = renderCheckTerminal({ ...result, sentences }, { color: false });
+    expect(out).toMatch(/^STOCK\s+Ff\s+\d+%\s+«过去的一年.*扎实推进高质量发展。\s+← corpus\/a\.txt$/m);
+    expect(out).toContain('V verbatim, F figures, R reworded');
   });
 
   it('colours stock spans with ANSI when asked, and the text is unchanged once colour is stripped', () => {

@@ -81,7 +81,29 @@ describe.skipIf(!chromiumAvailable('serve page tests'))('taohua serve: the page 
     for (const label of ['stock', 'edited', 'original', 'chrome'] as const) {
       expect(await page.textContent(`[data-label-count=${label}]`)).toBe(String(result.counts[label]));
     }
+    expect(Number(await page.locator('#panel-total').getAttribute('data-value'))).toBe(result.panel!.total);
   }
+
+  it('sends the options: quotations left out on the page as in the API', async () => {
+    const [first, second] = corpusSentences();
+    const text = `“${first}”\n${second}`;
+    const { page, errors } = await open();
+    await page.fill('#draft-text', text);
+    await page.click('#options summary');
+    await page.check('#no-quotes');
+    await clickCheck(page);
+    const res = await fetch(new URL('/api/check', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, noQuotes: true }),
+    });
+    const api = (await res.json()) as CheckResult;
+    expect(api.panel!.leftOutChars.quote).toBeGreaterThan(0);
+    expect(Number(await page.locator('#panel-total').getAttribute('data-value'))).toBe(api.panel!.total);
+    expect(await page.locator('#report [data-left-out=quote]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('checks a pasted draft and shows what the API returns', async () => {
     const { page, foreign, errors } = await open();
