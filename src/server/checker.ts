@@ -1,19 +1,23 @@
 // Runs checks and scans off the event loop: on a piscina pool of workers that each load the saved
 // index, or, when there is no index file (an index built in memory), here in this thread.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { TaohuaError } from '../errors.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { Options } from '../options.js';
 import type { SourceDoc } from '../types.js';
-import { runTask, type CheckOutcome, type Outcome, type ScanOutcome, type Task } from './tasks.js';
+import { runTask, type CheckOutcome, type Outcome, type ReportOutcome, type ScanOutcome, type Task } from './tasks.js';
+import { builtWorker } from './worker-file.js';
 
+/**
+ * A task whose signal aborts is dropped if it waits, and its worker is terminated if it runs (the
+ * pool starts another); the promise then rejects with the signal's reason. In-process, a running
+ * task cannot be stopped: only waiting ones are dropped.
+ */
 export interface Checker {
-  check(doc: SourceDoc, options: Options): Promise<CheckOutcome>;
+  check(doc: SourceDoc, options: Options, signal?: AbortSignal): Promise<CheckOutcome>;
+  report(doc: SourceDoc, options: Options, signal?: AbortSignal): Promise<ReportOutcome>;
   scan(options: Options): Promise<ScanOutcome>;
   /** Tasks waiting for a worker (0 in-process). */
   queued(): number;
@@ -36,10 +40,13 @@ export function createChecker(opts: CheckerOptions): Checker {
   return opts.indexPath === undefined ? inProcess(opts.index) : pool(opts.indexPath, opts);
 }
 
+type Runner = (task: Task, signal?: AbortSignal) => Promise<Outcome>;
+
 /** Typed entry points over one untyped runner (a task's kind decides the outcome's type). */
-function typed(run: (task: Task) => Promise<Outcome>): Pick<Checker, 'check' | 'scan'> {
+function typed(run: Runner): Pick<Checker, 'check' | 'report' | 'scan'> {
   return {
-    check: (doc, options) => run({ kind: 'check', doc, options }) as Promise<CheckOutcome>,
+    check: (doc, options, signal) => run({ kind: 'check', doc, options }, signal) as Promise<CheckOutcome>,
+    report: (doc, options, signal) => run({ kind: 'report', doc, options }, signal) as Promise<ReportOutcome>,
     scan: (options) => run({ kind: 'scan', options }) as Promise<ScanOutcome>,
   };
 }
@@ -51,18 +58,19 @@ function typed(run: (task: Task) => Promise<Outcome>): Pick<Checker, 'check' | '
 function inProcess(index: CorpusIndex): Checker {
   let tail: Promise<unknown> = Promise.resolve();
   let waiting = 0;
-  const run = (task: Task): Promise<Outcome> => {
+  const run: Runner = (task, signal) => {
     waiting++;
     const result = tail.then(
       () =>
-        new Promise<Outcome>((resolve) =>
+        new Promise<Outcome>((resolve, reject) =>
           setImmediate(() => {
             waiting--;
-            resolve(runTask(task, index));
+            if (signal?.aborted) reject(signal.reason);
+            else resolve(runTask(task, index));
           }),
         ),
     );
-    tail = result;
+    tail = result.catch(() => undefined);
     return result;
   };
   return {
@@ -88,22 +96,21 @@ function pool(indexPath: string, opts: CheckerOptions): Checker {
     workerData: data,
   });
   return {
-    ...typed((task) => p.run(task)),
+    ...typed((task, signal) => (signal ? p.run(task, { signal }).catch(rethrowReason(signal)) : p.run(task))),
     queued: () => p.queueSize,
     full: () => p.queueSize >= maxQueue,
     threads,
-    close: () => p.close(),
+    close: () => p.close({ force: true }),
   };
 }
 
-/**
- * The compiled worker next to this module (dist/src/server/check-worker.js), or, when this module
- * runs from TypeScript source (vitest), the one the build wrote under <repo>/dist.
- */
+/** piscina rejects an aborted task with its own AbortError: give the caller the signal's reason. */
+function rethrowReason(signal: AbortSignal): (e: unknown) => never {
+  return (e) => {
+    throw signal.aborted ? signal.reason : e;
+  };
+}
+
 export function workerPath(): string {
-  const here = fileURLToPath(new URL('./check-worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = fileURLToPath(new URL('../../dist/src/server/check-worker.js', import.meta.url));
-  if (existsSync(built)) return built;
-  throw new TaohuaError('INTERNAL', `check worker not found at ${here} or ${built}; run npm run build`);
+  return builtWorker('check-worker');
 }

@@ -7,13 +7,19 @@ import type { ErrorCode } from '../errors.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { isTaohuaError } from '../errors.js';
 import { checkDocument, scanCorpus } from '../pipeline.js';
+import { reportFragment } from './fragment.js';
 
-export type Task = { kind: 'check'; doc: SourceDoc; options: Options } | { kind: 'scan'; options: Options };
+/** `report`: a check whose result is also rendered as the report's markup, on the same thread. */
+export type Task =
+  | { kind: 'check'; doc: SourceDoc; options: Options }
+  | { kind: 'report'; doc: SourceDoc; options: Options }
+  | { kind: 'scan'; options: Options };
 
 export type Failure = { ok: false; code: ErrorCode; message: string };
 export type CheckOutcome = { ok: true; result: CheckResult } | Failure;
+export type ReportOutcome = { ok: true; result: CheckResult; html: string } | Failure;
 export type ScanOutcome = { ok: true; result: ScanResult } | Failure;
-export type Outcome = CheckOutcome | ScanOutcome;
+export type Outcome = CheckOutcome | ReportOutcome | ScanOutcome;
 
 /** Options a check or scan against an index uses: the index's own normalisation and sketch. */
 export function withIndexParams(o: Options, index: CorpusIndex): Options {
@@ -25,6 +31,10 @@ export function runTask(task: Task, index: CorpusIndex): Outcome {
   try {
     const o = withIndexParams(task.options, index);
     if (task.kind === 'check') return { ok: true, result: checkDocument(task.doc, index, o) };
+    if (task.kind === 'report') {
+      const result = checkDocument(task.doc, index, o);
+      return { ok: true, result, html: reportFragment(result, task.doc.text) };
+    }
     return { ok: true, result: scanCorpus(index, o) };
   } catch (e) {
     return failure(e);
