@@ -64,6 +64,8 @@ export class Extractor {
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.file, {
         workerData: job,
+        // A worker inherits the process's flags; --input-type (node -e) is refused by workers.
+        execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')),
         resourceLimits: { maxOldGenerationSizeMb: this.limits.extractHeapMb, maxYoungGenerationSizeMb: 32 },
         stdout: true,
         stderr: true,

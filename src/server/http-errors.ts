@@ -73,14 +73,7 @@ export function fromFastifyError(e: unknown): HttpError {
     return new HttpError(400, 'MALFORMED_JSON', `malformed JSON body (${oneLine(message)})`);
   }
   if (status >= 400 && status < 500) return new HttpError(status, 'BAD_REQUEST', oneLine(message));
-  if (isMultipartError(e)) return new HttpError(400, 'BAD_REQUEST', `malformed multipart body (${oneLine(message)})`);
   return new HttpError(500, 'INTERNAL', 'internal error');
-}
-
-/** busboy's parse errors (no boundary, truncated body) carry no status: they are the client's mistake. */
-function isMultipartError(e: unknown): boolean {
-  const message = e instanceof Error ? e.message : '';
-  return /^(?:Multipart: |Unexpected end of form|Malformed part header|Boundary not found|Unsupported content type)/i.test(message);
 }
 
 export function oneLine(s: string): string {

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { SourceDoc } from '../types.js';
 import { extensionOf, TEXT_EXTENSIONS } from '../io/extract.js';
 import type { Extractor } from './extractor.js';
-import { fromFastifyError, HttpError, statusOf } from './http-errors.js';
+import { fromFastifyError, HttpError, oneLine, statusOf } from './http-errors.js';
 import { stopReason } from './work.js';
 
 export const DEFAULT_NAME = 'draft.txt';
@@ -64,7 +64,11 @@ async function readMultipart(request: FastifyRequest, bounds: DraftBounds): Prom
       }
     }
   } catch (e) {
-    throw fromFastifyError(e);
+    // Limits keep their status; anything else the form parser throws (no boundary, a body that
+    // ends mid-part) is a malformed request.
+    const h = fromFastifyError(e);
+    if (h.status < 500) throw h;
+    throw new HttpError(400, 'BAD_REQUEST', `malformed multipart body (${oneLine(e instanceof Error ? e.message : String(e))})`);
   }
   if (file !== undefined) return fileDraft(cleanName(name ?? file.name), file.bytes, bounds);
   if (text !== undefined) return textDraft(text, cleanName(name ?? DEFAULT_NAME), bounds.chars);

@@ -114,14 +114,14 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   const draft = (request: FastifyRequest, w: Work, chars: number): Promise<SourceDoc> =>
     readDraft(request, { extractor, chars, signal: w.signal });
 
-  app.post('/api/check', async (request, reply) =>
+  app.post('/api/check', { bodyLimit: textBodyLimit(limits.checkChars, limits) }, async (request, reply) =>
     within(work.start(reply), async (w) => {
       const doc = await draft(request, w, limits.checkChars);
       const outcome = await runCheck(checker, () => checker.check(doc, options, w.signal));
-      return outcome.result;
+      return reply.type('application/json; charset=utf-8').send(outcome.json);
     }),
   );
-  app.post('/api/report', async (request, reply) =>
+  app.post('/api/report', { bodyLimit: textBodyLimit(limits.reportChars, limits) }, async (request, reply) =>
     within(work.start(reply), async (w) => {
       const doc = await draft(request, w, limits.reportChars);
       const outcome = await runCheck(checker, () => checker.report(doc, options, w.signal));
@@ -170,6 +170,15 @@ export async function startServer(opts: StartOptions): Promise<Started> {
   const bound = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return { url: `http://${shownHost}:${bound}/`, busy: server.busy, close: server.close };
+}
+
+/**
+ * The largest JSON or text/plain body that can hold `chars` characters (a character takes at most
+ * 6 bytes in JSON, as \uXXXX, and 4 in UTF-8 or GB18030): a larger one is refused with 413 while
+ * it arrives, before it is parsed on this thread. Uploads (multipart) keep the whole body limit.
+ */
+function textBodyLimit(chars: number, limits: ServerLimits): number {
+  return Math.min(limits.bodyBytes, chars * 6 + 64 * 1024);
 }
 
 /** Node's HTTP server with the socket limits: slow or silent clients are cut off, connections capped. */

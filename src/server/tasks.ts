@@ -2,22 +2,26 @@
 // boundary as values (`{ ok: false, code, message }`) because they lose their class on the way.
 
 import type { Options } from '../options.js';
-import type { CheckResult, ScanResult, SourceDoc } from '../types.js';
+import type { ScanResult, SourceDoc } from '../types.js';
 import type { ErrorCode } from '../errors.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { isTaohuaError } from '../errors.js';
 import { checkDocument, scanCorpus } from '../pipeline.js';
 import { reportFragment } from './fragment.js';
 
-/** `report`: a check whose result is also rendered as the report's markup, on the same thread. */
+/**
+ * `check` answers with the result as JSON text and `report` with the report's markup, both made on
+ * the worker: a long draft's result is megabytes of objects, which the server's thread would
+ * otherwise copy and serialise while every other request waits.
+ */
 export type Task =
   | { kind: 'check'; doc: SourceDoc; options: Options }
   | { kind: 'report'; doc: SourceDoc; options: Options }
   | { kind: 'scan'; options: Options };
 
 export type Failure = { ok: false; code: ErrorCode; message: string };
-export type CheckOutcome = { ok: true; result: CheckResult } | Failure;
-export type ReportOutcome = { ok: true; result: CheckResult; html: string } | Failure;
+export type CheckOutcome = { ok: true; json: string } | Failure;
+export type ReportOutcome = { ok: true; html: string } | Failure;
 export type ScanOutcome = { ok: true; result: ScanResult } | Failure;
 export type Outcome = CheckOutcome | ReportOutcome | ScanOutcome;
 
@@ -30,11 +34,8 @@ export function withIndexParams(o: Options, index: CorpusIndex): Options {
 export function runTask(task: Task, index: CorpusIndex): Outcome {
   try {
     const o = withIndexParams(task.options, index);
-    if (task.kind === 'check') return { ok: true, result: checkDocument(task.doc, index, o) };
-    if (task.kind === 'report') {
-      const result = checkDocument(task.doc, index, o);
-      return { ok: true, result, html: reportFragment(result, task.doc.text) };
-    }
+    if (task.kind === 'check') return { ok: true, json: JSON.stringify(checkDocument(task.doc, index, o)) };
+    if (task.kind === 'report') return { ok: true, html: reportFragment(checkDocument(task.doc, index, o), task.doc.text) };
     return { ok: true, result: scanCorpus(index, o) };
   } catch (e) {
     return failure(e);

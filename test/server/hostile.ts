@@ -47,19 +47,30 @@ export function repeatedPagePdf(repeats: number, text = 'Hello'): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-/** HTML of `n` unclosed inline and block tags, each with a little text. */
-export function unclosedTagsHtml(n: number): string {
-  return `<html><body>${'<div><b>字'.repeat(n / 2)}</body></html>`;
+/** HTML of `n` unclosed tags (<div><b> pairs, `text` in each pair), then `after`. */
+export function unclosedTagsHtml(n: number, text = '字', after = ''): string {
+  return `<html><body>${`<div><b>${text}`.repeat(n / 2)}${after}</body></html>`;
 }
 
-/** A raw HTTP/1.1 request on a socket: what fetch cannot send (broken bodies, slow clients). */
-export function rawRequest(url: string, head: string, body: Buffer | string = ''): Promise<{ status: number; text: string }> {
+/**
+ * A raw HTTP/1.1 request on a socket: what fetch cannot send (broken bodies). The head goes first;
+ * the body follows only if no answer came within `pauseMs` (a server may refuse a body by its
+ * Content-Length and close: what it answered counts, not a write that failed after).
+ */
+export function rawRequest(url: string, head: string, body: Buffer | string = '', pauseMs = 0): Promise<{ status: number; text: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(u.port), u.hostname, () => socket.end(Buffer.concat([Buffer.from(head.replace(/\n/g, '\r\n') + '\r\n'), Buffer.from(body)])));
     let data = '';
+    const socket = connect(Number(u.port), u.hostname, () => {
+      socket.write(`${head.replace(/\n/g, '\r\n')}\r\n`);
+      setTimeout(() => {
+        if (data === '' && !socket.destroyed) socket.end(Buffer.from(body));
+      }, pauseMs);
+    });
     socket.on('data', (d) => (data += d.toString('utf8')));
-    socket.on('error', reject);
+    socket.on('error', (e) => {
+      if (!data.startsWith('HTTP/')) reject(e);
+    });
     socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0), text: data }));
   });
 }
