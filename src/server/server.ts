@@ -102,6 +102,12 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   if (opts.allowedHosts !== undefined) addHostCheck(app, opts.allowedHosts, sendError);
   addOriginCheck(app, sendError);
   addSecurityHeaders(app);
+  // Answers sent while closing (the 503s of stopped work) end their connection, so that the close
+  // does not wait for idle keep-alive connections to time out.
+  let closing = false;
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   const page = renderPage(opts.index.docs.length, opts.index.units.count);
   app.get('/', (_request, reply) =>
@@ -135,6 +141,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     limits,
     busy: () => ({ requests: work.size, extracting: extractor.active }),
     close: async () => {
+      closing = true;
       work.stopAll();
       await app.close();
       await checker.close();

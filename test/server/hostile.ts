@@ -81,6 +81,7 @@ export function silentSocket(url: string): { socket: Socket; closed: Promise<num
   const started = Date.now();
   const socket = connect(Number(u.port), u.hostname);
   socket.on('error', () => undefined);
+  socket.resume(); // read, so that the server's end of the connection is seen
   const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - started)));
   return { socket, closed };
 }

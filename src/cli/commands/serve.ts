@@ -1,8 +1,8 @@
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { createServer as createNetServer, isIP } from 'node:net';
 import { TaohuaError } from '../../errors.js';
 import { loadIndex } from '../../index/store.js';
-import { startServer, type Started } from '../../server/server.js';
+import { startServer } from '../../server/server.js';
 import { engineOptions, intFlag, type Flags } from '../args.js';
 import { warn } from '../output.js';
 
@@ -13,6 +13,8 @@ export async function runServe(flags: Flags): Promise<number> {
   if (!flags.index) throw new TaohuaError('USAGE', 'serve needs --index FILE (build one with taohua index PATH... -o FILE)');
   const port = portFlag(flags.port);
   const host = await hostFlag(flags.host ?? '127.0.0.1');
+  // Whether the address can be had, before the index is loaded and the workers started.
+  if (port !== 0) await listen(host, port, () => probe(host, port));
   const index = await loadIndex(flags.index);
   const server = await listen(host, port, () =>
     startServer({ index, indexPath: flags.index, host, port, threads: intFlag(flags.threads, 'threads'), options: engineOptions(flags) }),
@@ -49,8 +51,17 @@ async function hostFlag(host: string): Promise<string> {
   return host;
 }
 
+/** Binds host:port and lets go at once. */
+function probe(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve()));
+  });
+}
+
 /** Starts the server; a taken port or an address this machine does not have is one line, not a stack trace. */
-async function listen(host: string, port: number, start: () => Promise<Started>): Promise<Started> {
+async function listen<T>(host: string, port: number, start: () => Promise<T>): Promise<T> {
   try {
     return await start();
   } catch (e) {
