@@ -25,7 +25,7 @@ export interface ServerLimits {
   /** Time to receive the request headers, and the whole request, ms. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
-  /** Idle time after which a keep-alive connection or a silent socket is closed, ms. */
+  /** Idle time after which a keep-alive connection, or any socket without traffic, is closed, ms (at least the budget + 5 s). */
   keepAliveTimeoutMs: number;
   idleTimeoutMs: number;
 }
@@ -44,7 +44,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
   keepAliveTimeoutMs: 5_000,
-  idleTimeoutMs: 30_000,
+  idleTimeoutMs: 65_000,
 };
 
 export function serverLimits(partial: Partial<ServerLimits> | undefined, bodyLimit?: number): ServerLimits {

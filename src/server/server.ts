@@ -201,7 +201,8 @@ function httpServer(handler: Parameters<typeof createHttpServer>[1], limits: Ser
     handler,
   );
   server.maxConnections = limits.connections;
-  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  // A socket is silent while its check runs: the idle timeout never cuts a request within its budget.
+  server.setTimeout(Math.max(limits.idleTimeoutMs, limits.budgetMs + 5_000), (socket) => socket.destroy());
   return server;
 }
 
