@@ -9,7 +9,7 @@ import { saveIndex } from '../../src/index/store.js';
 import { workerPath } from '../../src/server/checker.js';
 import { createServer, startServer, type Started } from '../../src/server/index.js';
 import type { CheckResult, ScanResult } from '../../src/types.js';
-import { corpusIndex, mixedDraft } from './fixture.js';
+import { corpusIndex, draftOfLength, mixedDraft } from './fixture.js';
 
 describe('taohua serve: check workers', () => {
   let dir: string;
@@ -61,6 +61,26 @@ describe('taohua serve: check workers', () => {
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await close();
+    }
+  });
+
+  it('stops a check that outlasts the time budget (503 TIMEOUT) and serves the next one', async () => {
+    const budgetMs = 2_000;
+    const short = await startServer({ index, indexPath, threads: 1, port: 0, limits: { budgetMs } });
+    try {
+      const small = () => post(short.url, mixedDraft(1));
+      for (let i = 0; i < 5 && (await small()).status !== 200; i++); // the worker has loaded the index
+      const t0 = performance.now();
+      const res = await post(short.url, draftOfLength(900_000)); // several seconds of work
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TIMEOUT');
+      expect(performance.now() - t0).toBeLessThan(budgetMs + 1_500);
+      expect(short.busy()).toEqual({ requests: 0, extracting: 0 });
+      let next = await small();
+      for (let i = 0; i < 5 && next.status !== 200; i++) next = await small(); // a new worker loads the index
+      expect(await next.json()).toEqual(await check(textDocument(mixedDraft(1), 'draft.txt'), index));
+    } finally {
+      await short.close();
     }
   });
 });
