@@ -11,7 +11,7 @@ import { builtWorker } from './worker-file.js';
 export class Extractor {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly file = builtWorker('extract-worker');
+  private file: string | undefined;
 
   constructor(private readonly limits: ServerLimits) {}
 
@@ -62,6 +62,7 @@ export class Extractor {
 
   private onThread(job: ExtractJob, signal: AbortSignal): Promise<ExtractResult> {
     return new Promise((resolve, reject) => {
+      this.file ??= builtWorker('extract-worker');
       const worker = new Worker(this.file, {
         workerData: job,
         // A worker inherits the process's flags; --input-type (node -e) is refused by workers.
