@@ -54,7 +54,7 @@ export async function extractText(path: string, bytes: Uint8Array, limits: Parti
   }
 }
 
-export function tooLong(chars: number): ExtractResult {
+function tooLong(chars: number): ExtractResult {
   return { ok: false, code: 'UNSUPPORTED', message: `the text is longer than ${chars} characters`, tooLarge: true };
 }
 
@@ -93,7 +93,7 @@ const countedPart = (name: string): boolean => !/^word\/(?:media|embeddings)\//.
 async function docx(bytes: Uint8Array, maxInflated: number): Promise<ExtractResult> {
   const size = inflatedSize(bytes, maxInflated, countedPart);
   if (!size.ok && size.reason === 'over') {
-    return { ok: false, code: 'UNSUPPORTED', message: `.docx ${size.message} (limit ${maxInflated}): refused`, tooLarge: true };
+    return { ok: false, code: 'UNSUPPORTED', message: `.docx ${size.message}: refused`, tooLarge: true };
   }
   let mammoth: typeof import('mammoth');
   try {
