@@ -7,13 +7,15 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { Options } from '../options.js';
 import type { SourceDoc } from '../types.js';
-import { runTask, type CheckOutcome, type Outcome, type ReportOutcome, type ScanOutcome, type Task } from './tasks.js';
+import { runTask, type CheckOutcome, type Outcome, type PoolTask, type ReportOutcome, type ScanOutcome, type Task } from './tasks.js';
 import { builtWorker } from './worker-file.js';
 
 /**
- * A task whose signal aborts is dropped if it waits, and its worker is terminated if it runs (the
- * pool starts another); the promise then rejects with the signal's reason. In-process, a running
- * task cannot be stopped: only waiting ones are dropped.
+ * When a task's signal aborts, the promise rejects at once with the signal's reason. A task that
+ * waits is dropped; one that runs on a worker is asked to stop, and does at its next call into the
+ * word segmenter (see check-worker.ts). Workers are never terminated in the middle of a task:
+ * nodejs-jieba aborts the whole process when its thread is terminated during a call. In-process,
+ * a running task cannot be stopped: only waiting ones are dropped.
  */
 export interface Checker {
   check(doc: SourceDoc, options: Options, signal?: AbortSignal): Promise<CheckOutcome>;
@@ -86,28 +88,58 @@ function pool(indexPath: string, opts: CheckerOptions): Checker {
   const threads = opts.threads && opts.threads > 0 ? opts.threads : Math.min(8, availableParallelism());
   const maxQueue = opts.maxQueue ?? 1024;
   const data: CheckWorkerData = { indexPath };
-  const p = new Piscina<Task, Outcome>({
+  const p = new Piscina<PoolTask, Outcome>({
     filename: workerPath(),
     minThreads: threads,
     maxThreads: threads,
-    maxQueue,
     idleTimeout: 60_000,
-    stricterFIFO: true, // a task that cannot be dispatched at once keeps its place: no request starves under load
     workerData: data,
   });
-  return {
-    ...typed((task, signal) => (signal ? p.run(task, { signal }).catch(rethrowReason(signal)) : p.run(task))),
-    queued: () => p.queueSize,
-    full: () => p.queueSize >= maxQueue,
-    threads,
-    close: () => p.close({ force: true }),
+  // Tasks are handed to piscina only when a worker is free, so that the ones still waiting (here,
+  // in arrival order) can be dropped without touching a worker.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const startNext = (): void => {
+    while (running < threads && waiting.length > 0) waiting.shift()?.();
   };
-}
-
-/** piscina rejects an aborted task with its own AbortError: give the caller the signal's reason. */
-function rethrowReason(signal: AbortSignal): (e: unknown) => never {
-  return (e) => {
-    throw signal.aborted ? signal.reason : e;
+  const run: Runner = (task, signal) =>
+    new Promise<Outcome>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const stop = new SharedArrayBuffer(4);
+      const askToStop = (): void => {
+        Atomics.store(new Int32Array(stop), 0, 1);
+        reject(signal?.reason);
+      };
+      const drop = (): void => {
+        const i = waiting.indexOf(start);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(signal?.reason);
+      };
+      const start = (): void => {
+        signal?.removeEventListener('abort', drop);
+        signal?.addEventListener('abort', askToStop, { once: true });
+        running++;
+        p.run({ ...task, stop })
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            signal?.removeEventListener('abort', askToStop);
+            startNext();
+          });
+      };
+      waiting.push(start);
+      signal?.addEventListener('abort', drop, { once: true });
+      startNext();
+    });
+  return {
+    ...typed(run),
+    queued: () => waiting.length,
+    full: () => waiting.length >= maxQueue,
+    threads,
+    close: async () => {
+      waiting.length = 0; // never started; their requests were answered when their work stopped
+      await p.close();
+    },
   };
 }
 

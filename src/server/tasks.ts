@@ -19,6 +19,9 @@ export type Task =
   | { kind: 'report'; doc: SourceDoc; options: Options }
   | { kind: 'scan'; options: Options };
 
+/** A task on the worker pool: `stop` (an Int32 in shared memory) is set to 1 to ask it to stop. */
+export type PoolTask = Task & { stop?: SharedArrayBuffer };
+
 export type Failure = { ok: false; code: ErrorCode; message: string };
 export type CheckOutcome = { ok: true; json: string } | Failure;
 export type ReportOutcome = { ok: true; html: string } | Failure;
