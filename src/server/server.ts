@@ -68,8 +68,9 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
   const extractor = new Extractor(limits);
   const work = new WorkRegistry(limits.budgetMs);
   const phrases = new PhraseTable(checker, options);
+  const warmUpStop = new AbortController(); // a close during the warm-up stops it too
   if (opts.warmUp ?? true) {
-    const warming = warmUp(checker, opts.index, options);
+    const warming = warmUp(checker, opts.index, options, warmUpStop.signal);
     if (checker.threads === 0) await warming;
   }
   const app = Fastify({
@@ -143,6 +144,7 @@ export async function createServer(opts: ServerOptions): Promise<Server> {
     close: async () => {
       closing = true;
       work.stopAll();
+      warmUpStop.abort();
       await app.close();
       await checker.close();
     },
@@ -227,10 +229,10 @@ async function runCheck<T extends { ok: true }>(checker: Checker, run: () => Pro
 }
 
 /** Checks a sentence of the corpus on every thread; failures surface on real requests, not here. */
-async function warmUp(checker: Checker, index: CorpusIndex, options: Options): Promise<void> {
+async function warmUp(checker: Checker, index: CorpusIndex, options: Options, signal: AbortSignal): Promise<void> {
   if (index.units.count === 0) return;
   const doc = { path: 'warm-up.txt', text: index.unitText(0), format: 'txt' as const, encoding: 'utf-8' };
-  const runs = Array.from({ length: Math.max(1, checker.threads) }, () => checker.check(doc, options));
+  const runs = Array.from({ length: Math.max(1, checker.threads) }, () => checker.check(doc, options, signal));
   await Promise.all(runs).catch(() => undefined); // also when the pool closes before the warm-up ends
 }
 
