@@ -5,10 +5,28 @@ import type { DocFormat } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { decodeHtml, htmlToText } from './html.js';
 import { oneLine, pdfToText } from './pdf.js';
+import { inflatedSize } from './zip-inflate.js';
 
+/** `tooLarge`: refused for a size limit (the server answers 413), not for what the file is. */
 export type ExtractResult =
   | { ok: true; text: string; format: DocFormat; encoding: string }
-  | { ok: false; code: ErrorCode; message: string };
+  | { ok: false; code: ErrorCode; message: string; tooLarge?: boolean };
+
+export interface ExtractLimits {
+  /** Largest total inflated size of a .docx's parts (media excluded), bytes. */
+  inflatedBytes: number;
+  /** Most pages of a PDF. */
+  pdfPages: number;
+  /** Longest text extracted, characters; reading stops as soon as it is passed. */
+  chars: number;
+}
+
+/** The bounds every extraction has, on the command line too: far above any real report. */
+export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
+  inflatedBytes: 256 * 1024 * 1024,
+  pdfPages: 5_000,
+  chars: Number.POSITIVE_INFINITY,
+};
 
 /** Extensions taken from folders; any other file must be named explicitly. */
 export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf'];
@@ -26,24 +44,30 @@ const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
   { name: 'legacy Office file (.doc/.xls/.ppt; save it as .docx)', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
 ];
 
-export async function extractText(path: string, bytes: Uint8Array): Promise<ExtractResult> {
+export async function extractText(path: string, bytes: Uint8Array, limits: Partial<ExtractLimits> = {}): Promise<ExtractResult> {
   try {
-    return await extract(path, bytes);
+    const r = await extract(path, bytes, { ...DEFAULT_EXTRACT_LIMITS, ...limits });
+    const chars = limits.chars ?? DEFAULT_EXTRACT_LIMITS.chars;
+    return r.ok && r.text.length > chars ? tooLong(chars) : r;
   } catch (e) {
     return { ok: false, code: 'INTERNAL', message: `cannot extract text (${oneLine(e)})` };
   }
 }
 
-async function extract(path: string, bytes: Uint8Array): Promise<ExtractResult> {
+function tooLong(chars: number): ExtractResult {
+  return { ok: false, code: 'UNSUPPORTED', message: `the text is longer than ${chars} characters`, tooLarge: true };
+}
+
+async function extract(path: string, bytes: Uint8Array, limits: ExtractLimits): Promise<ExtractResult> {
   const ext = extensionOf(path);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]) || (ext === '.pdf' && hasPdfHeader(bytes))) {
-    const r = await pdfToText(bytes);
+    const r = await pdfToText(bytes, { pages: limits.pdfPages, chars: limits.chars });
     return r.ok ? { ok: true, text: r.text, format: 'pdf', encoding: 'extracted' } : r;
   }
   if (ext === '.pdf') return { ok: false, code: 'UNSUPPORTED', message: 'not a PDF (no %PDF- header)' };
 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    if (ext === '.docx' || containsAscii(bytes, 'word/document.xml')) return docx(bytes);
+    if (ext === '.docx' || containsAscii(bytes, 'word/document.xml')) return docx(bytes, limits.inflatedBytes);
     return { ok: false, code: 'UNSUPPORTED', message: 'zip archive that is not a .docx document' };
   }
   if (ext === '.docx') return { ok: false, code: 'UNSUPPORTED', message: 'not a .docx document (no zip signature)' };
@@ -63,7 +87,14 @@ async function extract(path: string, bytes: Uint8Array): Promise<ExtractResult> 
   return { ok: true, text: d.text, format: ext === '.md' || ext === '.markdown' ? 'md' : 'txt', encoding: d.encoding };
 }
 
-async function docx(bytes: Uint8Array): Promise<ExtractResult> {
+/** Pictures and embedded files are not read for the text, so they do not count towards the cap. */
+const countedPart = (name: string): boolean => !/^word\/(?:media|embeddings)\//.test(name);
+
+async function docx(bytes: Uint8Array, maxInflated: number): Promise<ExtractResult> {
+  const size = inflatedSize(bytes, maxInflated, countedPart);
+  if (!size.ok && size.reason === 'over') {
+    return { ok: false, code: 'UNSUPPORTED', message: `.docx ${size.message}: refused`, tooLarge: true };
+  }
   let mammoth: typeof import('mammoth');
   try {
     mammoth = await import('mammoth');

@@ -7,9 +7,18 @@ interface TextItemLike {
   transform?: number[];
 }
 
-export type PdfResult = { ok: true; text: string } | { ok: false; code: 'NO_TEXT' | 'UNSUPPORTED'; message: string };
+export type PdfResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'NO_TEXT' | 'UNSUPPORTED'; message: string; tooLarge?: boolean };
 
-export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
+export interface PdfLimits {
+  /** Most pages read; a longer page list is refused before any page is read. */
+  pages: number;
+  /** Reading stops (and the PDF is refused) once the text passes this many characters. */
+  chars: number;
+}
+
+export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = { pages: 5_000, chars: Number.POSITIVE_INFINITY }): Promise<PdfResult> {
   let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   try {
     pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -27,12 +36,21 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfResult> {
       stopAtErrors: false,
       verbosity: 0,
     }).promise;
+    if (doc.numPages > limits.pages) {
+      return { ok: false, code: 'UNSUPPORTED', message: `${doc.numPages} pages, more than ${limits.pages}: refused`, tooLarge: true };
+    }
     const pages: string[] = [];
+    let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      pages.push(joinItems(content.items as TextItemLike[]));
+      const text = joinItems(content.items as TextItemLike[]);
+      pages.push(text);
       page.cleanup();
+      chars += text.length;
+      if (chars > limits.chars) {
+        return { ok: false, code: 'UNSUPPORTED', message: `the text is longer than ${limits.chars} characters`, tooLarge: true };
+      }
     }
     const text = pages.join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
     if (text.trim() === '') return { ok: false, code: 'NO_TEXT', message: 'no text layer (scanned PDF?)' };

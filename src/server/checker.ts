@@ -1,20 +1,26 @@
 // Runs checks and scans off the event loop: on a piscina pool of workers that each load the saved
 // index, or, when there is no index file (an index built in memory), here in this thread.
 
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { TaohuaError } from '../errors.js';
 import type { CheckWorkerData } from './check-worker.js';
 import type { Options } from '../options.js';
 import type { SourceDoc } from '../types.js';
 import type { CheckFields } from './check-fields.js';
-import { runTask, type CheckOutcome, type Outcome, type ScanOutcome, type Task } from './tasks.js';
+import { runTask, type CheckOutcome, type Outcome, type PoolTask, type ReportOutcome, type ScanOutcome, type Task } from './tasks.js';
+import { builtWorker } from './worker-file.js';
 
+/**
+ * When a task's signal aborts, the promise rejects at once with the signal's reason. A task that
+ * waits is dropped; one that runs on a worker is asked to stop, and does at its next call into the
+ * word segmenter (see check-worker.ts). Workers are never terminated in the middle of a task:
+ * nodejs-jieba aborts the whole process when its thread is terminated during a call. In-process,
+ * a running task cannot be stopped: only waiting ones are dropped.
+ */
 export interface Checker {
-  check(doc: SourceDoc, options: Options, fields?: CheckFields): Promise<CheckOutcome>;
+  check(doc: SourceDoc, options: Options, fields?: CheckFields, signal?: AbortSignal): Promise<CheckOutcome>;
+  report(doc: SourceDoc, options: Options, fields?: CheckFields, signal?: AbortSignal): Promise<ReportOutcome>;
   scan(options: Options): Promise<ScanOutcome>;
   /** Tasks waiting for a worker (0 in-process). */
   queued(): number;
@@ -37,10 +43,13 @@ export function createChecker(opts: CheckerOptions): Checker {
   return opts.indexPath === undefined ? inProcess(opts.index) : pool(opts.indexPath, opts);
 }
 
+type Runner = (task: Task, signal?: AbortSignal) => Promise<Outcome>;
+
 /** Typed entry points over one untyped runner (a task's kind decides the outcome's type). */
-function typed(run: (task: Task) => Promise<Outcome>): Pick<Checker, 'check' | 'scan'> {
+function typed(run: Runner): Pick<Checker, 'check' | 'report' | 'scan'> {
   return {
-    check: (doc, options, fields) => run({ kind: 'check', doc, options, fields }) as Promise<CheckOutcome>,
+    check: (doc, options, fields, signal) => run({ kind: 'check', doc, options, fields }, signal) as Promise<CheckOutcome>,
+    report: (doc, options, fields, signal) => run({ kind: 'report', doc, options, fields }, signal) as Promise<ReportOutcome>,
     scan: (options) => run({ kind: 'scan', options }) as Promise<ScanOutcome>,
   };
 }
@@ -52,18 +61,19 @@ function typed(run: (task: Task) => Promise<Outcome>): Pick<Checker, 'check' | '
 function inProcess(index: CorpusIndex): Checker {
   let tail: Promise<unknown> = Promise.resolve();
   let waiting = 0;
-  const run = (task: Task): Promise<Outcome> => {
+  const run: Runner = (task, signal) => {
     waiting++;
     const result = tail.then(
       () =>
-        new Promise<Outcome>((resolve) =>
+        new Promise<Outcome>((resolve, reject) =>
           setImmediate(() => {
             waiting--;
-            resolve(runTask(task, index));
+            if (signal?.aborted) reject(signal.reason);
+            else resolve(runTask(task, index));
           }),
         ),
     );
-    tail = result;
+    tail = result.catch(() => undefined);
     return result;
   };
   return {
@@ -79,32 +89,61 @@ function pool(indexPath: string, opts: CheckerOptions): Checker {
   const threads = opts.threads && opts.threads > 0 ? opts.threads : Math.min(8, availableParallelism());
   const maxQueue = opts.maxQueue ?? 1024;
   const data: CheckWorkerData = { indexPath };
-  const p = new Piscina<Task, Outcome>({
+  const p = new Piscina<PoolTask, Outcome>({
     filename: workerPath(),
     minThreads: threads,
     maxThreads: threads,
-    maxQueue,
     idleTimeout: 60_000,
-    stricterFIFO: true, // a task that cannot be dispatched at once keeps its place: no request starves under load
     workerData: data,
   });
+  // Tasks are handed to piscina only when a worker is free, so that the ones still waiting (here,
+  // in arrival order) can be dropped without touching a worker.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const startNext = (): void => {
+    while (running < threads && waiting.length > 0) waiting.shift()?.();
+  };
+  const run: Runner = (task, signal) =>
+    new Promise<Outcome>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const stop = new SharedArrayBuffer(4);
+      const askToStop = (): void => {
+        Atomics.store(new Int32Array(stop), 0, 1);
+        reject(signal?.reason);
+      };
+      const drop = (): void => {
+        const i = waiting.indexOf(start);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(signal?.reason);
+      };
+      const start = (): void => {
+        signal?.removeEventListener('abort', drop);
+        signal?.addEventListener('abort', askToStop, { once: true });
+        running++;
+        p.run({ ...task, stop })
+          .then(resolve, reject)
+          .finally(() => {
+            running--;
+            signal?.removeEventListener('abort', askToStop);
+            startNext();
+          });
+      };
+      waiting.push(start);
+      signal?.addEventListener('abort', drop, { once: true });
+      startNext();
+    });
   return {
-    ...typed((task) => p.run(task)),
-    queued: () => p.queueSize,
-    full: () => p.queueSize >= maxQueue,
+    ...typed(run),
+    queued: () => waiting.length,
+    full: () => waiting.length >= maxQueue,
     threads,
-    close: () => p.close(),
+    close: async () => {
+      waiting.length = 0; // never started; their requests were answered when their work stopped
+      await p.close();
+    },
   };
 }
 
-/**
- * The compiled worker next to this module (dist/src/server/check-worker.js), or, when this module
- * runs from TypeScript source (vitest), the one the build wrote under <repo>/dist.
- */
 export function workerPath(): string {
-  const here = fileURLToPath(new URL('./check-worker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = fileURLToPath(new URL('../../dist/src/server/check-worker.js', import.meta.url));
-  if (existsSync(built)) return built;
-  throw new TaohuaError('INTERNAL', `check worker not found at ${here} or ${built}; run npm run build`);
+  return builtWorker('check-worker');
 }

@@ -11,6 +11,10 @@ export type ApiErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'NOT_FOUND'
   | 'FORBIDDEN_HOST'
+  | 'FORBIDDEN_ORIGIN'
+  | 'TOO_LARGE'
+  | 'EXTRACT_TIMEOUT'
+  | 'TIMEOUT'
   | 'BUSY';
 
 export interface ApiErrorBody {

@@ -9,7 +9,7 @@ import { saveIndex } from '../../src/index/store.js';
 import { workerPath } from '../../src/server/checker.js';
 import { createServer, startServer, type Started } from '../../src/server/index.js';
 import type { CheckResult, ScanResult } from '../../src/types.js';
-import { corpusIndex, mixedDraft } from './fixture.js';
+import { corpusIndex, draftOfLength, mixedDraft } from './fixture.js';
 
 describe('taohua serve: check workers', () => {
   let dir: string;
@@ -61,6 +61,31 @@ describe('taohua serve: check workers', () => {
       expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     } finally {
       await close();
+    }
+  });
+
+  it('stops a check that outlasts the time budget (503 TIMEOUT); its worker is free for the next one at once', async () => {
+    const budgetMs = 1_500;
+    const short = await startServer({ index, indexPath, threads: 1, port: 0, limits: { budgetMs } });
+    /** A small check, retried while the worker is still loading the index (each try within the budget). */
+    const small = async (): Promise<Response> => {
+      let res = await post(short.url, mixedDraft(1));
+      for (let i = 0; i < 8 && res.status === 503; i++) res = await post(short.url, mixedDraft(1));
+      return res;
+    };
+    try {
+      expect((await small()).status).toBe(200);
+      const t0 = performance.now();
+      const res = await post(short.url, draftOfLength(900_000)); // seconds of work
+      expect(await res.json()).toMatchObject({ error: { code: 'TIMEOUT' } });
+      expect(res.status).toBe(503);
+      expect(performance.now() - t0).toBeLessThan(budgetMs + 2_000);
+      expect(short.busy()).toEqual({ requests: 0, extracting: 0 });
+      // The stopped check ends at its next word segmentation: the worker is free again at once.
+      const next = await post(short.url, mixedDraft(1));
+      expect(await next.json()).toEqual(await check(textDocument(mixedDraft(1), 'draft.txt'), index));
+    } finally {
+      await short.close();
     }
   });
 });
