@@ -1,7 +1,7 @@
 // The bytes of a saved file → CorpusIndex. Everything is checked before anything is built, so a
 // failed load leaves nothing half made. Typed arrays are views on the file's buffer (zero copy);
 // the price is that the buffer (texts included) stays in memory as long as the index.
-import { createHash } from 'node:crypto';
+import { createChecksum } from './checksum.js';
 import { TaohuaError } from '../errors.js';
 import { CorpusIndex, INDEX_FORMAT_VERSION, type IndexedDoc, type UnitRows } from './corpus-index.js';
 import { LshTable } from './lsh-table.js';
@@ -40,7 +40,7 @@ export function verifyFile(buf: Buffer, path: string): { header: Header; payload
   const total = buf.readDoubleLE(16);
   if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
   const end = buf.length - DIGEST_BYTES;
-  const digest = createHash('sha256').update(buf.subarray(0, end)).digest();
+  const digest = createChecksum().update(buf.subarray(0, end)).digest();
   if (buf.length !== total || !digest.equals(buf.subarray(end))) throw corrupt(path, 'index file is corrupted (checksum mismatch)');
   const headerBytes = buf.readUInt32LE(12);
   if (PREAMBLE_BYTES + headerBytes > end) throw corrupt(path, 'index file is corrupted (bad header length)');

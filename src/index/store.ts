@@ -13,7 +13,7 @@
 import { promises as fsp, readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { dirname } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createChecksum } from './checksum.js';
 import { TaohuaError } from '../errors.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { encodeIndex } from './store-encode.js';
@@ -27,7 +27,7 @@ function assertLittleEndian(path: string): void {
 export async function saveIndex(index: CorpusIndex, path: string): Promise<void> {
   assertLittleEndian(path);
   const { chunks } = encodeIndex(index);
-  const hash = createHash('sha256');
+  const hash = createChecksum();
   for (const c of chunks) hash.update(c);
   chunks.push(hash.digest());
   const tmp = `${path}.tmp-${process.pid}`;
