@@ -42,7 +42,7 @@ export async function buildFromPaths(
   pool.warm(indexParams(options));
   const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
   try {
-    const { docs, problems } = await readInputs(paths);
+    const { docs, problems } = await readInputs(paths, { readFile: pool.readFile });
     for (const p of problems) warn(`${p.path}: ${p.message}`);
     if (!docs.length) throw new TaohuaError('EMPTY', 'no readable documents', paths.join(' '));
     const index = await indexDocuments(docs, options, pool.sketcher, bar.update);

@@ -10,6 +10,12 @@ import { extensionOf, extractText, TEXT_EXTENSIONS } from './extract.js';
 export interface ReadOptions {
   /** Reads all of standard input; defaults to process.stdin. */
   stdin?: () => Promise<Uint8Array>;
+  /**
+   * Reads and decodes one file; defaults to readFileDoc here. Files are started as the walk finds
+   * them and may finish in any order (a worker pool decodes them in parallel); results keep the
+   * walk's order.
+   */
+  readFile?: (path: string) => Promise<ReadOneResult>;
 }
 
 /** A problem with one input; its code is always one of ErrorCode. */
@@ -20,6 +26,9 @@ export interface ReadResult {
   problems: IoProblem[];
 }
 
+/** Files read at the same time by readInputs. */
+const READS_IN_FLIGHT = 32;
+
 export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem: IoProblem };
 
 /**
@@ -29,9 +38,12 @@ export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem:
  * folder contents sorted by name; the same file reached twice is read once.
  */
 export async function readInputs(paths: string[], opts: ReadOptions = {}): Promise<ReadResult> {
-  const docs: SourceDoc[] = [];
-  const problems: IoProblem[] = [];
+  // Every input in walk order: a file being read, or a problem found while walking.
+  const slots: (Promise<ReadOneResult> | ReadOneResult)[] = [];
+  const problems = { push: (problem: IoProblem): number => slots.push({ ok: false, problem }) };
+  const readFile = opts.readFile ?? readFileDoc;
   const seenFiles = new Set<string>();
+  let waited = 0;
   let stdinRead = false;
 
   const addFile = async (shown: string, realPath: string | null): Promise<void> => {
@@ -39,9 +51,11 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
       if (seenFiles.has(realPath)) return;
       seenFiles.add(realPath);
     }
-    const r = await readFileDoc(shown);
-    if (r.ok) docs.push(r.doc);
-    else problems.push(r.problem);
+    // At most READS_IN_FLIGHT files open at once (thousands would run out of file handles).
+    if (slots.length - waited >= READS_IN_FLIGHT) await slots[waited++];
+    const r = readFile(shown);
+    r.catch(() => undefined); // awaited below, in order; this only keeps it from being unhandled meanwhile
+    slots.push(r);
   };
 
   const walk = async (shown: string, ancestors: Set<string>): Promise<void> => {
@@ -74,9 +88,7 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
     if (p === '-') {
       if (stdinRead) continue;
       stdinRead = true;
-      const r = await readStdin(opts);
-      if (r.ok) docs.push(r.doc);
-      else problems.push(r.problem);
+      slots.push(await readStdin(opts));
       continue;
     }
     const st = await statOrProblem(p, problems);
@@ -88,7 +100,13 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
       await addFile(p, await realpathOr(p));
     }
   }
-  return { docs, problems };
+  const docs: SourceDoc[] = [];
+  const found: IoProblem[] = [];
+  for (const r of await Promise.all(slots)) {
+    if (r.ok) docs.push(r.doc);
+    else found.push(r.problem);
+  }
+  return { docs, problems: found };
 }
 
 /** Reads the one document `check` works on: a file, or `-` for standard input. */
@@ -104,7 +122,8 @@ export async function readOneFile(path: string, opts: ReadOptions = {}): Promise
   return readFileDoc(path);
 }
 
-async function readFileDoc(path: string): Promise<ReadOneResult> {
+/** Reads, extracts and decodes one file (what a pool worker runs when it reads for readInputs). */
+export async function readFileDoc(path: string): Promise<ReadOneResult> {
   let bytes: Uint8Array;
   try {
     bytes = await fsp.readFile(path);
@@ -136,7 +155,7 @@ async function readProcessStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function statOrProblem(path: string, problems: IoProblem[]): Promise<Stats | null> {
+async function statOrProblem(path: string, problems: { push(p: IoProblem): unknown }): Promise<Stats | null> {
   try {
     return await fsp.stat(path);
   } catch (e) {

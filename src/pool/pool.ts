@@ -1,5 +1,6 @@
-// Sketching on a pool of worker threads (piscina). Documents are read on the main thread; workers
-// get batches of texts and hand back typed arrays. Results are ordered by input, and each document
+// Reading and sketching on a pool of worker threads (piscina). Workers read, extract and decode
+// files (readFile, one task a file, so the main thread only walks folders), then get batches of
+// texts and hand back typed arrays. Results are ordered by input, and each document
 // is sketched by the same function wherever it runs, so the index does not depend on the thread
 // count.
 import { existsSync } from 'node:fs';
@@ -13,7 +14,8 @@ import type { SketchedDocument } from '../index/sketch-document.js';
 import { sketchHere, type Progress, type Sketcher } from '../pipeline.js';
 import type { SourceDoc } from '../types.js';
 import { makeBatches, type Batch } from './batches.js';
-import type { SketchTask, SketchTaskResult, WireDoc } from './protocol.js';
+import type { ReadTask, SketchTask, SketchTaskResult, WireDoc } from './protocol.js';
+import type { ReadOneResult } from '../io/read.js';
 import { warmUpDocument } from './warm-up.js';
 
 /** Below this much text a pool costs more (thread start-up, copying) than it saves. */
@@ -26,6 +28,11 @@ export interface PoolSketcher {
    * start-up overlaps the main thread's reading and chrome learning. Safe to skip.
    */
   warm(params: IndexParams): void;
+  /**
+   * Reads one file on a worker (for io/read's readInputs), or undefined with one thread, where
+   * the main thread reads.
+   */
+  readFile: ((path: string) => Promise<ReadOneResult>) | undefined;
   /** Stops the worker threads (if any were started). */
   close(): Promise<void>;
 }
@@ -50,8 +57,16 @@ export function createPoolSketcher(threads: number): PoolSketcher {
     const task: SketchTask = { docs: [warmUpDocument()], model: { lines: [] }, params };
     for (let i = 0; i < n; i++) p.run(task).catch(() => undefined);
   };
+  const readFile = async (path: string): Promise<ReadOneResult> => {
+    try {
+      return (await start().run({ read: path } satisfies ReadTask)) as ReadOneResult;
+    } catch (e) {
+      throw new TaohuaError('INTERNAL', `reading worker failed: ${e instanceof Error ? e.message : String(e)}`, path);
+    }
+  };
   return {
     sketcher,
+    readFile: n === 1 ? undefined : readFile,
     warm,
     close: async () => {
       const p = pool;

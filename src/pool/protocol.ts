@@ -13,6 +13,15 @@ export interface SketchTask {
   params: IndexParams;
 }
 
+/** Read, extract and decode one file in a worker; the result is io/read's ReadOneResult. */
+export interface ReadTask {
+  read: string;
+}
+
+export function isReadTask(t: SketchTask | ReadTask): t is ReadTask {
+  return typeof (t as ReadTask).read === 'string';
+}
+
 /** One sketched document without its text: the main thread still holds that. */
 export interface WireDoc {
   hash: string;

@@ -3,8 +3,9 @@
 import { Piscina, transferableSymbol, valueSymbol } from 'piscina';
 import { isTaohuaError } from '../errors.js';
 import { sketchDocument } from '../index/sketch-document.js';
+import { readFileDoc } from '../io/read.js';
 import type { DocSketch } from '../index/doc-sketch.js';
-import { owned, resultBuffers, type SketchTask, type SketchTaskResult, type WireDoc } from './protocol.js';
+import { isReadTask, owned, resultBuffers, type ReadTask, type SketchTask, type SketchTaskResult, type WireDoc } from './protocol.js';
 
 export function sketchBatch(task: SketchTask): SketchTaskResult {
   const docs: WireDoc[] = [];
@@ -37,7 +38,8 @@ function ownedSketch(s: DocSketch): DocSketch {
 }
 
 /** Piscina's entry point: the result, with its typed arrays moved rather than copied. */
-export default function run(task: SketchTask): unknown {
+export default function run(task: SketchTask | ReadTask): unknown {
+  if (isReadTask(task)) return readFileDoc(task.read);
   const result = sketchBatch(task);
   if (!result.ok) return result;
   return Piscina.move({

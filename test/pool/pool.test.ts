@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInputs } from '../../src/io/read.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
@@ -76,6 +79,28 @@ describe('pool sketcher', () => {
     const r = sketchBatch({ docs: [bad], model: { lines: [] }, params });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.path).toBe('bad.txt');
+  });
+
+  it('reads files on the workers with the same documents and problems, in the same order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'taohua-pool-read-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), '坚持稳中求进工作总基调。');
+      writeFileSync(join(dir, 'b.txt'), Buffer.from([0x41, 0x00, 0x42]));
+      writeFileSync(join(dir, 'c.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('推动高质量发展，\n', 'utf16le')]));
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'd.txt'), '，。');
+      const paths = [dir, corpusDir, join(dir, 'missing.txt')];
+      const here = await readInputs(paths);
+      const pool = createPoolSketcher(2);
+      pools.push(pool);
+      expect(pool.readFile).toBeDefined();
+      const there = await readInputs(paths, { readFile: pool.readFile });
+      expect(there).toEqual(here);
+      expect(here.docs.length).toBeGreaterThan(3);
+      expect(here.problems.map((p) => p.code)).toEqual(['BINARY', 'EMPTY', 'NOT_FOUND']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('batches keep order and cover every document once', () => {
