@@ -2,8 +2,11 @@
 // both from texts already in memory: taohua's `scan` (index with the pool, then the corpus
 // against itself) against Dolos's analysis of the same files as characters (its "char"
 // language, default k-gram 23 and window 17) and every pair it reports. Dolos is a
-// devDependency of the bench only; without it the comparison is skipped, not failed. A folder
-// holding another install can be named with DOLOS_DIR (node_modules is looked up from there).
+// devDependency of the bench only; without it the comparison is skipped, not failed.
+// Either package will do: @dodona/dolos-lib (its Dolos class; it pulls tree-sitter and node-gyp),
+// or @dodona/dolos-core alone (no dependencies), driven here exactly as dolos-lib drives it for
+// the "char" language: one token per character of each line, FingerprintIndex(23, 17), allPairs.
+// A folder holding another install can be named with DOLOS_DIR (node_modules is looked up there).
 // Run by bench/run.ts as a child process: prints one line "RESULT {json}".
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,35 +24,82 @@ export interface DolosBenchArgs {
 
 export type DolosBenchResult =
   | { skipped: string }
-  | { docs: number; chars: number; taohuaMs: number; taohuaPhrases: number; dolosMs: number; dolosPairs: number; dolosVersion: string; ratio: number };
+  | { docs: number; chars: number; taohuaMs: number; taohuaIndexMs: number; taohuaPhrases: number; dolosMs: number; dolosPairs: number; dolosVersion: string; ratio: number };
 
 interface DolosFile {
   readonly path: string;
+  readonly content: string;
 }
-interface DolosModule {
+interface LibModule {
   Dolos: new (o: { language: string }) => { analyze(files: DolosFile[]): Promise<{ allPairs(): unknown[] }> };
   File: new (path: string, content: string) => DolosFile;
 }
+interface CoreModule {
+  File: new (path: string, content: string) => DolosFile;
+  Region: new (startRow: number, startCol: number, endRow: number, endCol: number) => unknown;
+  TokenizedFile: new (file: DolosFile, tokens: string[], mapping: unknown[]) => unknown;
+  FingerprintIndex: new (kgramLength: number, kgramsInWindow: number, kgramData?: boolean) => {
+    addFiles(files: unknown[]): unknown;
+    allPairs(): unknown[];
+  };
+}
 
-const PACKAGE = '@dodona/dolos-lib';
+/** Analyses files in memory; resolves to the number of pairs reported. */
+type Analyse = (files: { path: string; text: string }[]) => Promise<number>;
 
-/** The installed Dolos, or why there is none. */
-export async function loadDolos(): Promise<{ mod: DolosModule; version: string } | { skipped: string }> {
+const PACKAGES = ['@dodona/dolos-lib', '@dodona/dolos-core'] as const;
+
+function viaLib(m: LibModule): Analyse {
+  return async (docs) => {
+    const report = await new m.Dolos({ language: 'char' }).analyze(docs.map((d) => new m.File(d.path, d.text)));
+    return report.allPairs().length;
+  };
+}
+
+/** dolos-lib's CharTokenizer and Dolos.analyze for the "char" language, on dolos-core alone. */
+function viaCore(m: CoreModule): Analyse {
+  return async (docs) => {
+    const tokenized = docs.map((d) => {
+      const file = new m.File(d.path, d.text);
+      const tokens: string[] = [];
+      const mapping: unknown[] = [];
+      d.text.split('\n').forEach((line, row) => {
+        for (let col = 0; col < line.length; col++) {
+          tokens.push(line[col]);
+          mapping.push(new m.Region(row, col, row, col + 1));
+        }
+      });
+      return new m.TokenizedFile(file, tokens, mapping);
+    });
+    const index = new m.FingerprintIndex(23, 17, false);
+    index.addFiles(tokenized);
+    return index.allPairs().length;
+  };
+}
+
+/** The installed Dolos (dolos-lib preferred), or why there is none. */
+export async function loadDolos(): Promise<{ analyse: Analyse; version: string } | { skipped: string }> {
   const dir = process.env.DOLOS_DIR;
   const require = createRequire(dir ? join(dir, 'noop.js') : import.meta.url);
-  let entry: string;
-  try {
-    entry = require.resolve(PACKAGE);
-  } catch {
-    return { skipped: `${PACKAGE} is not installed (npm install --save-dev ${PACKAGE}, or DOLOS_DIR=folder)` };
+  const problems: string[] = [];
+  for (const name of PACKAGES) {
+    let entry: string;
+    try {
+      entry = require.resolve(name);
+    } catch {
+      continue;
+    }
+    try {
+      const mod: unknown = await import(pathToFileURL(entry).href);
+      const root = entry.slice(0, entry.lastIndexOf(name) + name.length);
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      const analyse = name === '@dodona/dolos-lib' ? viaLib(mod as LibModule) : viaCore(mod as CoreModule);
+      return { analyse, version: `${name}@${pkg.version}` };
+    } catch (e) {
+      problems.push(`${name} does not load here: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
   }
-  try {
-    const mod = (await import(pathToFileURL(entry).href)) as DolosModule;
-    const pkg = JSON.parse(readFileSync(join(entry.slice(0, entry.lastIndexOf('dolos-lib') + 'dolos-lib'.length), 'package.json'), 'utf8')) as { version: string };
-    return { mod, version: pkg.version };
-  } catch (e) {
-    return { skipped: `${PACKAGE} does not load here: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
-  }
+  return { skipped: problems.join('; ') || 'neither @dodona/dolos-core nor @dodona/dolos-lib is installed (npm install --save-dev @dodona/dolos-core)' };
 }
 
 export async function runDolosBench(a: DolosBenchArgs): Promise<DolosBenchResult> {
@@ -64,22 +114,22 @@ export async function runDolosBench(a: DolosBenchArgs): Promise<DolosBenchResult
   pool.warm(indexParams(o));
   let t = performance.now();
   const index = await indexDocuments(docs, o, pool.sketcher);
+  const taohuaIndexMs = performance.now() - t;
   const scan = scanCorpus(index, o);
   const taohuaMs = performance.now() - t;
   await pool.close();
 
-  const files = docs.map((d) => new dolos.mod.File(d.path, d.text));
   t = performance.now();
-  const report = await new dolos.mod.Dolos({ language: 'char' }).analyze(files);
-  const pairs = report.allPairs();
+  const dolosPairs = await dolos.analyse(docs);
   const dolosMs = performance.now() - t;
   return {
     docs: docs.length,
     chars,
     taohuaMs,
+    taohuaIndexMs,
     taohuaPhrases: scan.phrases.length,
     dolosMs,
-    dolosPairs: pairs.length,
+    dolosPairs,
     dolosVersion: dolos.version,
     ratio: dolosMs / taohuaMs,
   };
