@@ -1,5 +1,6 @@
 // One bench configuration in its own process (so peak RSS is this configuration's alone):
-// read files → build with N threads → save → load → check a 5,000-character draft.
+// read files → build with N threads → save (timed together: the build end to end) → load → check a
+// 5,000-character draft.
 // Prints one line "RESULT {json}". Run by bench/run.ts.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { normaliseOptions } from '../src/options.js';
@@ -8,6 +9,7 @@ import { checkDocument, indexDocuments, indexParams, type Sketcher } from '../sr
 import { createPoolSketcher, resolveThreads } from '../src/pool/pool.js';
 import { loadIndex, saveIndex } from '../src/index/store.js';
 import type { CorpusIndex } from '../src/index/corpus-index.js';
+import { SpanIndex } from '../src/spans/span-index.js';
 import type { SourceDoc } from '../src/types.js';
 
 export interface BuildBenchArgs {
@@ -27,8 +29,13 @@ export interface BuildBenchResult {
   chars: number;
   utf8Bytes: number;
   readMs: number;
+  /** Read, decode, chrome, sketch, span layer, LSH, save: end to end. */
   buildMs: number;
   sketchMs: number;
+  /** Of buildMs, the span layer's postings (SpanIndex.build on the main thread). */
+  spanMs: number;
+  /** Bytes of the span layer in memory (and in the file) per corpus character. */
+  spanBytesPerChar: number;
   /** CPU seconds (all threads) per million characters built. */
   cpuSecPerMChars: number;
   charsPerSec: number;
@@ -51,6 +58,22 @@ function arrayBytes(index: CorpusIndex): number {
   const u = index.units;
   const rows = [u.doc, u.kind, u.normStart, u.normEnd, u.start, u.end, u.unique].reduce((n, a) => n + a.byteLength, 0);
   return rows + index.uniqueKey.byteLength + index.uniqueFirst.byteLength + index.lsh.byteLength;
+}
+
+function spanBytes(index: CorpusIndex): number {
+  const s = index.spans;
+  return [s.docStart, s.codes, s.origStart, s.origLength, s.bucketStart, s.postings].reduce((n, a) => n + a.byteLength, 0);
+}
+
+/** Times every SpanIndex.build of this process into `into` (the layer is built inside fromSketches). */
+function timeSpanBuilds(into: { ms: number }): void {
+  const build = SpanIndex.build.bind(SpanIndex);
+  SpanIndex.build = (docs) => {
+    const t = now();
+    const r = build(docs);
+    into.ms += now() - t;
+    return r;
+  };
 }
 
 function draftOf(docs: SourceDoc[]): SourceDoc {
@@ -104,23 +127,30 @@ export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult
   // As the CLI does: threads start and compile while the main thread reads.
   const pool = createPoolSketcher(resolveThreads(a.threads));
   pool.warm(indexParams(o));
-  let t = now();
+  const cpu0 = process.cpuUsage();
+  const t0 = now();
+  let t = t0;
   const { docs } = await readInputs(paths);
   const readMs = now() - t;
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   const utf8Bytes = paths.reduce((n, p) => n + statSync(p).size, 0);
   const sketch = { ms: 0 };
-  const cpu0 = process.cpuUsage();
-  t = now();
+  const span = { ms: 0 };
+  timeSpanBuilds(span);
   let index: CorpusIndex | undefined = await indexDocuments(docs, o, timed(pool.sketcher, sketch));
-  const buildMs = now() - t;
-  const cpu = process.cpuUsage(cpu0);
-  await pool.close();
-  const peakRssBuildMB = rssMB();
-  const stats = { units: index.units.count, uniques: index.uniqueCount, bytesPerUnique: arrayBytes(index) / index.uniqueCount };
   t = now();
   await saveIndex(index, a.indexPath);
   const saveMs = now() - t;
+  const buildMs = now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  await pool.close();
+  const peakRssBuildMB = rssMB();
+  const stats = {
+    units: index.units.count,
+    uniques: index.uniqueCount,
+    bytesPerUnique: arrayBytes(index) / index.uniqueCount,
+    spanBytesPerChar: spanBytes(index) / chars,
+  };
   const json = a.json ? jsonRoundTrip(index, `${a.indexPath}.json`) : undefined;
   index = undefined;
   const fileBytes = statSync(a.indexPath).size;
@@ -144,6 +174,7 @@ export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult
     readMs,
     buildMs,
     sketchMs: sketch.ms,
+    spanMs: span.ms,
     cpuSecPerMChars: (cpu.user + cpu.system) / 1e6 / (chars / 1e6),
     charsPerSec: chars / (buildMs / 1000),
     ...stats,

@@ -8,7 +8,7 @@ import { type DocSketch } from './doc-sketch.js';
 import { SpanIndex } from '../spans/span-index.js';
 import type { SpanDoc } from '../spans/span-doc.js';
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export interface IndexParams {
   normalise: NormaliseOptions;
@@ -19,7 +19,7 @@ export interface IndexParams {
 
 export interface IndexedDoc {
   path: string;
-  /** SHA-256 of the decoded text, hex. */
+  /** 128-bit hash of the decoded text (index/checksum.ts), hex. */
   hash: string;
   format: DocFormat;
   encoding: string;

@@ -1,6 +1,6 @@
 // One document from decoded text to what the index stores: the same function runs on the main
 // thread, in a pool worker, or in a distributed worker, so results never depend on where.
-import { createHash } from 'node:crypto';
+import { hashText } from './checksum.js';
 import type { ChromeModel } from '../io/chrome.js';
 import { chromeRanges } from '../io/chrome.js';
 import type { PreparedDoc, SourceDoc } from '../types.js';
@@ -43,5 +43,5 @@ export function sketchDocument(doc: SourceDoc, model: ChromeModel, params: Index
 }
 
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hashText(text);
 }

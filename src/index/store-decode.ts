@@ -1,7 +1,7 @@
 // The bytes of a saved file → CorpusIndex. Everything is checked before anything is built, so a
 // failed load leaves nothing half made. Typed arrays are views on the file's buffer (zero copy);
 // the price is that the buffer (texts included) stays in memory as long as the index.
-import { createHash } from 'node:crypto';
+import { createChecksum } from './checksum.js';
 import { TaohuaError } from '../errors.js';
 import { CorpusIndex, INDEX_FORMAT_VERSION, type IndexedDoc, type UnitRows } from './corpus-index.js';
 import { LshTable } from './lsh-table.js';
@@ -44,7 +44,7 @@ export function verifyFile(buf: Buffer, path: string): { header: Header; payload
   const total = buf.readDoubleLE(16);
   if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
   const end = buf.length - DIGEST_BYTES;
-  const hash = createHash('sha256');
+  const hash = createChecksum();
   for (let at = 0; at < end; at += HASH_PIECE) hash.update(buf.subarray(at, Math.min(end, at + HASH_PIECE)));
   const digest = hash.digest();
   if (buf.length !== total || !digest.equals(buf.subarray(end))) throw corrupt(path, 'index file is corrupted (checksum mismatch)');

@@ -1,5 +1,5 @@
 // The saved index's layout: a fixed preamble, a JSON header, 8-byte-aligned typed-array sections,
-// and a SHA-256 digest of everything before it.
+// and a checksum digest (checksum.ts) of everything before it.
 //
 //   0   "TAOHUA\0"            7 bytes magic, then one zero byte
 //   8   u32 LE                format version (INDEX_FORMAT_VERSION)
@@ -8,7 +8,7 @@
 //   24  8 zero bytes          reserved
 //   32  header JSON, zero-padded to a multiple of 8
 //   …   sections, each starting at a multiple of 8 from the payload start
-//   end SHA-256 (32 bytes) over bytes [0, end - 32)
+//   end digest (32 bytes, checksum.ts) over bytes [0, end - 32)
 import type { ChromeModel } from '../io/chrome.js';
 import type { DocFormat } from '../types.js';
 import type { IndexParams } from './corpus-index.js';
