@@ -278,6 +278,8 @@ export interface Occurrence {
   /** Up to `--context` characters before and after it, as written. */
   left: string;
   right: string;
+  /** With --group-by: the document's value of that metadata column ('' when it has none). */
+  group?: string;
 }
 
 export interface FindResult {
@@ -287,6 +289,9 @@ export interface FindResult {
   normalised: string;
   docFreq: number;
   count: number;
-  /** In document order, then by position. */
+  /** In document order, then by position (or as --sort asks: by left or right context). */
   occurrences: Occurrence[];
+  /** With --group-by: the column, and per group (in group order) the documents and occurrences. */
+  groupBy?: string;
+  groups?: Array<{ group: string; docs: number; count: number }>;
 }

@@ -14,6 +14,8 @@ export interface SentencePiece {
   leftOut?: LeftOut;
   /** Document the stock span was matched to. */
   sourceDoc?: string;
+  /** Stock pieces: corpus documents holding the span's text. */
+  docFreq?: number;
 }
 
 export type DraftBlock =
@@ -59,7 +61,7 @@ export function sentencePieces(s: SentenceResult): SentencePiece[] {
     const end = Math.min(span.end, s.end);
     if (start !== span.start || end <= start) continue;
     if (start > cursor) pieces.push({ start: cursor, end: start, text: slice(cursor, start) });
-    pieces.push({ start, end, text: slice(start, end), kind: span.kind, tier: span.tier, reuse: span.reuse, leftOut: span.leftOut, sourceDoc: span.source?.doc });
+    pieces.push({ start, end, text: slice(start, end), kind: span.kind, tier: span.tier, reuse: span.reuse, leftOut: span.leftOut, sourceDoc: span.source?.doc, docFreq: span.docFreq });
     cursor = end;
   }
   if (cursor < s.end) pieces.push({ start: cursor, end: s.end, text: slice(cursor, s.end) });

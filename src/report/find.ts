@@ -1,14 +1,43 @@
 // `find` output: a KWIC concordance on the terminal (context right- and left-aligned around the
 // phrase), and one CSV row per occurrence.
 import type { FindResult } from '../types.js';
+import { orderGroups, spreadOver } from '../meta/groups.js';
 import { csvTable, type CsvOptions } from './csv.js';
 import { terminalLine } from './escape.js';
 import { padStartToWidth, truncateToWidth, displayWidth } from './width.js';
 
 export const FIND_COLUMNS = ['doc', 'start', 'end', 'left', 'match', 'right'] as const;
 
+/** One row per occurrence; with --group-by a `group` column (named after the metadata column's values) first. */
 export function findCsv(r: FindResult, opts: CsvOptions = {}): string {
-  return csvTable(FIND_COLUMNS, r.occurrences.map((o) => [o.doc, o.start, o.end, o.left, o.text, o.right]), opts);
+  const grouped = r.groupBy !== undefined;
+  const rows = r.occurrences.map((o) => [...(grouped ? [o.group ?? ''] : []), o.doc, o.start, o.end, o.left, o.text, o.right]);
+  return csvTable([...(grouped ? ['group'] : []), ...FIND_COLUMNS], rows, opts);
+}
+
+export type FindSort = 'doc' | 'left' | 'right';
+export const FIND_SORTS: readonly FindSort[] = ['doc', 'left', 'right'];
+
+export interface FindArrangement {
+  /** doc: document order (default); left: by the left context read backwards from the match; right: by the right context. */
+  sort?: FindSort;
+  /** A metadata column, and each document's value of it. */
+  groupBy?: { column: string; groupOf: (doc: string) => string | undefined };
+}
+
+/** Occurrences sorted the way a concordancer sorts KWIC lines, and counted per group. */
+export function arrangeFind(r: FindResult, a: FindArrangement): FindResult {
+  const reversed = (s: string): string => [...s].reverse().join('');
+  const key = (o: FindResult['occurrences'][number]): string => (a.sort === 'left' ? reversed(o.left) : a.sort === 'right' ? o.right : '');
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const occurrences = r.occurrences.map((o) => ({ o, k: key(o) }));
+  occurrences.sort((x, y) => cmp(x.k, y.k) || cmp(x.o.doc, y.o.doc) || x.o.start - y.o.start);
+  const out: FindResult = { ...r, occurrences: occurrences.map((x) => x.o) };
+  if (!a.groupBy) return out;
+  const { column, groupOf } = a.groupBy;
+  out.occurrences = out.occurrences.map((o) => ({ ...o, group: groupOf(o.doc) ?? '' }));
+  const order = orderGroups(out.occurrences.map((o) => groupOf(o.doc)).filter((g): g is string => g !== undefined));
+  return { ...out, groupBy: column, groups: spreadOver(out.occurrences, groupOf, order).groups };
 }
 
 export interface FindTerminalOptions {
@@ -29,10 +58,12 @@ export function renderFindTerminal(r: FindResult, o: FindTerminalOptions): strin
     const left = padStartToWidth(lastColumns(oneLine(x.left), width), width);
     const right = truncateToWidth(oneLine(x.right), width);
     const match = o.color ? `\x1b[1;4;31m${oneLine(x.text)}\x1b[0m` : `[${oneLine(x.text)}]`;
-    return `${padStartToWidth(truncateToWidth(x.doc, docWidth), docWidth)}  ${left} ${match} ${right}`;
+    const group = x.group !== undefined ? `${x.group || '–'}  ` : '';
+    return `${group}${padStartToWidth(truncateToWidth(x.doc, docWidth), docWidth)}  ${left} ${match} ${right}`;
   });
   const more = shown.length < r.occurrences.length ? [`… ${r.occurrences.length - shown.length} more (--top, --json, --csv)`] : [];
-  return [head, ...lines, ...more].join('\n') + '\n';
+  const groups = r.groups ? [`by ${r.groupBy}: ${r.groups.map((g) => `${g.group} ${g.docs}/${g.count}`).join(' · ')}  (documents/occurrences)`] : [];
+  return [head, ...groups, ...lines, ...more].join('\n') + '\n';
 }
 
 /** The last `max` columns of text, starting with … when cut. */

@@ -117,7 +117,10 @@ function pieceMarkup(piece: SentencePiece): string {
     if (piece.reuse) (classes += ` r-${piece.reuse}`), (extra += ` data-reuse="${piece.reuse}"`);
     if (piece.leftOut) (classes += ' left-out'), (extra += ` data-left-out="${piece.leftOut}"`);
     if (mark) extra += ` data-mark="${mark}"`;
-    if (piece.sourceDoc) extra += ` title="${escapeHtml(piece.sourceDoc)}"`;
+    if (piece.docFreq !== undefined) extra += ` data-doc-freq="${piece.docFreq}"`;
+    const inDocs = piece.docFreq !== undefined ? `in ${piece.docFreq} corpus document${piece.docFreq === 1 ? '' : 's'}` : '';
+    const title = [piece.sourceDoc, inDocs].filter(Boolean).join(' · ');
+    if (title) extra += ` title="${escapeHtml(title)}"`;
   }
   return `<span class="${classes}" data-start="${piece.start}" data-end="${piece.end}" data-kind="${piece.kind}"${extra}>${text}</span>`;
 }

@@ -9,4 +9,5 @@ export { filterPhrases, sortPhrases } from './sort.js';
 export type { PhraseFilter, PhraseSortKey } from './sort.js';
 export { renderCheckHtml, renderCompareHtml } from './html.js';
 export type { CheckHtmlOptions } from './html.js';
-export { findCsv, renderFindTerminal, FIND_COLUMNS } from './find.js';
+export { arrangeFind, findCsv, renderFindTerminal, FIND_COLUMNS, FIND_SORTS } from './find.js';
+export type { FindArrangement, FindSort } from './find.js';

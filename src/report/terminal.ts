@@ -63,7 +63,7 @@ export function renderCheckTerminal(r: CheckResult, opts: CheckTerminalOptions):
       ? `${paint('stock span', ANSI.stock, true)} · ${paint('edited sentence', ANSI.edited, true)} · ${paint('chrome', ANSI.chrome, true)}`
       : '«…» stock span · ‹Q…› ‹H…› ‹A…› stock left out (quotation, heading, allowed)',
   );
-  lines.push('columns: label · tier (V verbatim, F figures, R reworded) and reuse (f formula, c copied) · stock share of the sentence · text ← source');
+  lines.push('columns: label · tier (V verbatim, F figures, R reworded) and reuse (f formula, c copied) · stock share of the sentence · text ← source (in how many corpus documents its stock text occurs)');
   lines.push('');
   for (const block of draftBlocks(r)) {
     if (block.type !== 'sentence') continue;
@@ -72,7 +72,9 @@ export function renderCheckTerminal(r: CheckResult, opts: CheckTerminalOptions):
     const coverage = s.label === 'stock' || s.label === 'edited' ? formatPercent(sentenceCoverage(s), 0) : '';
     const column = `${paint(tag, LABEL_CODES[s.label], color)} ${padEndToWidth(sentenceMark(s), 2)} ${padStartToWidth(coverage, 4)}`;
     const body = block.pieces.map((p) => renderPiece(p, s.label, color)).join('');
-    const source = s.source ? paint(`  ← ${terminalLine(s.source)}`, ANSI.dim, color) : '';
+    const docFreq = Math.max(0, ...s.spans.map((x) => (x.kind === 'stock' ? (x.docFreq ?? 0) : 0)));
+    const inDocs = docFreq > 0 ? ` (in ${docFreq} doc${docFreq === 1 ? '' : 's'})` : '';
+    const source = s.source ? paint(`  ← ${terminalLine(s.source)}${inDocs}`, ANSI.dim, color) : '';
     lines.push(`${column}  ${s.heading ? paint(body, ANSI.bold, color) : body}${source}`);
   }
   lines.push('');

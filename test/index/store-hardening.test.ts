@@ -1,7 +1,7 @@
 // Saved indexes under hostile or unusual conditions: crafted headers with a valid checksum,
 // files over 2 GiB, indexes too large to load back, stale temp files, signals during a save.
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createChecksum } from '../../src/index/checksum.js';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { freemem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,7 @@ function assemble(p: Parts): Buffer {
   const pad = Buffer.alloc(padTo(json.length) - json.length);
   const total = PREAMBLE_BYTES + json.length + pad.length + p.payload.length + DIGEST_BYTES;
   const body = Buffer.concat([preamble(p.version, json.length, total), json, pad, p.payload]);
-  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
+  return Buffer.concat([body, createChecksum().update(body).digest()]);
 }
 
 async function loadError(file: string): Promise<TaohuaError> {
@@ -138,7 +138,7 @@ describe('large index files', () => {
     const headPad = Buffer.alloc(padTo(json.length) - json.length);
     const total = PREAMBLE_BYTES + json.length + headPad.length + gap + parts.payload.length + DIGEST_BYTES;
     const head = Buffer.concat([preamble(parts.version, json.length, total), json, headPad]);
-    const hash = createHash('sha256').update(head);
+    const hash = createChecksum().update(head);
     const zeros = Buffer.alloc(2 ** 26);
     for (let left = gap; left > 0; left -= zeros.length) hash.update(zeros.subarray(0, Math.min(left, zeros.length)));
     hash.update(parts.payload);
