@@ -5,7 +5,10 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { normaliseOptions } from '../src/options.js';
 import { readInputs } from '../src/io/read.js';
-import { checkDocument, indexDocuments, indexParams, type Sketcher } from '../src/pipeline.js';
+import { checkDocument, findInCorpus, indexDocuments, indexParams, type Sketcher } from '../src/pipeline.js';
+
+/** Phrases `find` looks up after the load: common, rarer, and shorter than a seed gram. */
+const FIND_PHRASES = ['稳中求进', '经济发展', '全面建设小康社会', '坚持以人民为中心的发展思想', '改革', '人民'];
 import { createPoolSketcher, resolveThreads } from '../src/pool/pool.js';
 import { loadIndex, saveIndex } from '../src/index/store.js';
 import type { CorpusIndex } from '../src/index/corpus-index.js';
@@ -47,6 +50,8 @@ export interface BuildBenchResult {
   fileBytes: number;
   loadMs: number;
   checkMedianMs: number;
+  /** Median of `find` over FIND_PHRASES on the loaded index. */
+  findMedianMs: number;
   peakRssMB: number;
   json?: { bytes: number; saveMs: number; loadMs: number };
 }
@@ -164,6 +169,12 @@ export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult
     checkDocument(draft, loaded, o);
     times.push(now() - t);
   }
+  const findTimes: number[] = [];
+  for (const phrase of FIND_PHRASES) {
+    t = now();
+    findInCorpus(loaded, phrase);
+    findTimes.push(now() - t);
+  }
   rmSync(a.indexPath, { force: true });
   return {
     label: a.label,
@@ -183,6 +194,7 @@ export async function runBuildBench(a: BuildBenchArgs): Promise<BuildBenchResult
     fileBytes,
     loadMs,
     checkMedianMs: median(times),
+    findMedianMs: median(findTimes),
     peakRssMB: rssMB(),
     json,
   };

@@ -102,7 +102,7 @@ function withoutSpansMs(r: BuildBenchResult): number {
 }
 
 function table(rows: BuildBenchResult[]): string {
-  const head = ['corpus', 'thr', 'MB', 'Mchars', 'build s', 'Mch/s', 'no-span Mch/s', 'cpu s/Mch', 'RSS MB', 'B/uniq', 'span B/ch', 'file MB', 'load s', 'build/load', 'check ms'];
+  const head = ['corpus', 'thr', 'MB', 'Mchars', 'build s', 'Mch/s', 'no-span Mch/s', 'cpu s/Mch', 'RSS MB', 'B/uniq', 'span B/ch', 'file MB', 'load s', 'build/load', 'check ms', 'find ms'];
   const body = rows.map((r) => [
     r.label,
     String(r.threads),
@@ -119,6 +119,7 @@ function table(rows: BuildBenchResult[]): string {
     fmt(r.loadMs / 1000, 2),
     fmt(r.buildMs / r.loadMs, 1),
     fmt(r.checkMedianMs, 1),
+    fmt(r.findMedianMs, 1),
   ]);
   return aligned(head, body);
 }
