@@ -66,7 +66,8 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
   return summarise(c, sentences);
 }
 
-function groupClauses(p: PreparedDoc): Map<number, Array<[number, number]>> {
+/** Each sentence's clauses, as [start, end) pairs of the normalised text. */
+export function groupClauses(p: PreparedDoc): Map<number, Array<[number, number]>> {
   const out = new Map<number, Array<[number, number]>>();
   const { clauses, clauseSentence } = p.segments;
   for (let c = 0; c < clauseSentence.length; c++) {

@@ -4,6 +4,7 @@ import type { MatchOptions } from '../options.js';
 import type { CheckResult, Label, PreparedDoc, SentenceResult, Span, Tier } from '../types.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { contentLength } from '../text/content.js';
+import { groupClauses } from './check-draft.js';
 import { normIndexAtOrAfter } from '../text/normalise.js';
 import { KeptMatcher, type Exclusion } from './doc-filter.js';
 import { allowedMask, dropShortStock, markLeftOut, quoteMask, type LeaveOut } from './leave-out.js';
@@ -31,17 +32,6 @@ export interface EditorInputs {
   exclusion?: Exclusion;
   /** Text the office may reuse (--allow), indexed with allowIndex(). */
   allow?: CorpusIndex;
-}
-
-function clausesBySentence(p: PreparedDoc): Map<number, Array<[number, number]>> {
-  const out = new Map<number, Array<[number, number]>>();
-  const { clauses, clauseSentence } = p.segments;
-  for (let c = 0; c < clauseSentence.length; c++) {
-    const list = out.get(clauseSentence[c]) ?? [];
-    list.push([clauses[2 * c], clauses[2 * c + 1]]);
-    out.set(clauseSentence[c], list);
-  }
-  return out;
 }
 
 /** Content characters of the normalised view under the spans `which` selects (what check-draft's rule counts). */
@@ -132,7 +122,7 @@ export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOpt
       noQuotes: opts.noQuotes,
       noHeadings: opts.noHeadings,
     },
-    clauses: clausesBySentence(p),
+    clauses: groupClauses(p),
   };
   const sentences = r.sentences.map((s, i) => explainSentence(s, i, c));
   return summarise({ ...r, sentences }, p.doc.text, inputs.exclusion?.count ?? 0);

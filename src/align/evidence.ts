@@ -2,10 +2,10 @@
 // layer, verified units of the unit layer) is credited to its document, and a sentence's source is
 // the document whose passages cover most of it (ties: the longer single passage, then the path).
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { compareStrings } from '../index/corpus-index.js';
+import { compareStrings, lowerBound } from '../index/corpus-index.js';
 import type { PreparedDoc, SpanSource } from '../types.js';
 import { contentLength, isContentUnit } from '../text/content.js';
-import { lowerBound, type DraftMatches, type DraftRun } from '../spans/draft-matches.js';
+import type { DraftMatches, DraftRun } from '../spans/draft-matches.js';
 
 /** A unit's occurrences are credited to at most this many documents (a clause in thousands of them). */
 const MAX_UNIT_DOCS = 32;

@@ -230,7 +230,8 @@ function assignUniques(sketches: DocSketch[], unique: Int32Array): { uniqueKey: 
   return { uniqueKey: keyOf.slice(0, n), uniqueFirst: firstOf.slice(0, n) };
 }
 
-function lowerBound(a: Int32Array, v: number, lo = 0): number {
+/** The first index in sorted a[lo…] whose value is at least v. */
+export function lowerBound(a: Int32Array, v: number, lo = 0): number {
   let hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -3,6 +3,7 @@ import type { PreparedDoc } from '../types.js';
 import { contentStream, type ContentStream } from './span-doc.js';
 import { exactMatches } from './exact-matches.js';
 import type { SpanIndex } from './span-index.js';
+import { lowerBound } from '../index/corpus-index.js';
 
 /** Draft norm[normStart, normEnd) equals source content [g, g + length) of document doc. */
 export interface DraftRun {
@@ -70,15 +71,4 @@ function bridged(runs: DraftRun[]): DraftRun[] {
 /** Content codes of the draft's norm[a, b), for document-frequency lookups. */
 export function codesBetween(stream: ContentStream, a: number, b: number): Uint16Array {
   return stream.codes.subarray(lowerBound(stream.normPos, a), lowerBound(stream.normPos, b));
-}
-
-export function lowerBound(a: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
