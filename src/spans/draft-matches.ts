@@ -1,6 +1,6 @@
 // A draft's exact shared runs with the corpus, as ranges of its normalised text.
 import type { PreparedDoc } from '../types.js';
-import { contentStream, type ContentStream } from './span-doc.js';
+import { contentStream, weightedLength, type ContentStream } from './span-doc.js';
 import { exactMatches } from './exact-matches.js';
 import type { SpanIndex } from './span-index.js';
 import { lowerBound } from '../index/corpus-index.js';
@@ -32,15 +32,17 @@ export interface DraftMatches {
 export function draftMatches(p: PreparedDoc, chrome: Uint8Array | undefined, spans: SpanIndex, minLen: number, excluded?: Uint8Array): DraftMatches {
   const stream = contentStream(p.norm.text, chrome);
   const found = exactMatches(spans, stream.codes, { minLen, maxPostings: MAX_SEED_POSTINGS });
-  const runs = found.filter((m) => !excluded?.[m.doc]).map((m) => ({
-    doc: m.doc,
-    normStart: stream.normPos[m.qStart],
-    normEnd: stream.normPos[m.qEnd - 1] + 1,
-    qStart: m.qStart,
-    qEnd: m.qEnd,
-    g: m.g,
-    gEnd: m.g + m.qEnd - m.qStart,
-  }));
+  const runs = found
+    .filter((m) => !excluded?.[m.doc] && weightedLength(stream.codes, m.qStart, m.qEnd) >= minLen)
+    .map((m) => ({
+      doc: m.doc,
+      normStart: stream.normPos[m.qStart],
+      normEnd: stream.normPos[m.qEnd - 1] + 1,
+      qStart: m.qStart,
+      qEnd: m.qEnd,
+      g: m.g,
+      gEnd: m.g + m.qEnd - m.qStart,
+    }));
   return { stream, runs: bridged(runs) };
 }
 

@@ -6,6 +6,7 @@ import { compareStrings } from '../index/corpus-index.js';
 import type { Member, Phrase } from '../types.js';
 import type { Formula } from './formulas.js';
 import { WordEdges } from './word-aligned.js';
+import { weightedLength } from './span-doc.js';
 
 import { deriveTemplate } from '../match/templates.js';
 import type { WordTagger } from '../match/word-boundaries.js';
@@ -83,11 +84,9 @@ function sameNeighbour(spans: CorpusIndex['spans'], breaks: Uint8Array, position
   return positions.length > 0;
 }
 
-/** Content units that are not the number slot: "#年#月#日" is a date, not a formula. */
+/** Weighted units that are not the number slot: "#年#月#日" is a date, not a formula; letters weigh a fifth. */
 function wordUnits(codes: Uint16Array): number {
-  let n = 0;
-  for (const c of codes) if (c !== SLOT_CODE) n++;
-  return n;
+  return weightedLength(codes, 0, codes.length) - codes.filter((c) => c === SLOT_CODE).length;
 }
 
 const SLOT_CODE = 0x23; // '#'

@@ -52,3 +52,19 @@ export function spanDoc(norm: Normalised, mask: Uint8Array): SpanDoc {
 export function spanDocBuffers(s: SpanDoc): ArrayBuffer[] {
   return [s.codes.buffer, s.origStart.buffer, s.origLength.buffer] as ArrayBuffer[];
 }
+
+/**
+ * What a content unit weighs toward a span's length: a hanzi (or kana, hangul, the number slot)
+ * carries about a word, a letter of an alphabet about a fifth of one. So `--span-chars 8` means
+ * eight hanzi or some forty letters (seven or eight English words), not the one word "development".
+ */
+export function unitWeight(code: number): number {
+  return code < 0x2e80 && code !== 0x23 ? 0.2 : 1;
+}
+
+/** The weighted length of codes[a, b). */
+export function weightedLength(codes: Uint16Array, a: number, b: number): number {
+  let w = 0;
+  for (let i = a; i < b; i++) w += unitWeight(codes[i]);
+  return w;
+}

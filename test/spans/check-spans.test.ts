@@ -3,7 +3,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex, check, compare, textDocument } from '../../src/index.js';
+import { buildIndex, check, compare, normaliseOptions, textDocument } from '../../src/index.js';
+import { indexDocuments } from '../../src/pipeline.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import type { CheckResult } from '../../src/types.js';
 
@@ -88,5 +89,21 @@ describe('check with the span layer (corpus)', () => {
     expect(stockIn(r, draft, at, at + tail.length)).toBeGreaterThanOrEqual(nonBlank(tail) - 1);
     expect(stockIn(r, draft, 0, 20)).toBe(0);
     expect(source.includes(piece)).toBe(true);
+  });
+});
+
+describe('check with the span layer (English)', () => {
+  it('finds a pasted English clause of several words, not one shared word', async () => {
+    const corpus = [
+      textDocument('The government will continue to promote economic development and improve the living standards of the people. We must strengthen the rule of law and deepen reform in all areas.', 'a.txt'),
+      textDocument('Our economy grew steadily last year. The administration introduced measures to support small businesses.', 'b.txt'),
+    ];
+    const built = await indexDocuments(corpus, normaliseOptions());
+    const clause = 'strengthen the rule of law and deepen reform';
+    const draft = `My grandmother grows tomatoes and says we must ${clause} in her garden. The development of the village school was slow.`;
+    const r = await check(textDocument(draft), built);
+    const at = draft.indexOf(clause);
+    expect(stockIn(r, draft, at, at + clause.length)).toBe(nonBlank(clause));
+    expect(r.sentences[1].label).toBe('original');
   });
 });
