@@ -1,7 +1,11 @@
-// jsdiff on word tokens between a draft unit and its source: the equal parts are stock.
+// jsdiff on characters between a draft unit and its source: the equal parts are stock.
+// Characters, not jieba words: measured by `npm run eval`, character runs of at least two content
+// characters with short substitutions bridged give a mean char-F1 of 0.993 against 0.992 for
+// words (spun held-out copies 0.977–0.994 against 0.966–0.991), and a check never loads jieba's
+// dictionary (~1 s and ~270 MB) for alignment.
 import { diffArrays } from 'diff';
 import { isContentChar } from '../text/content.js';
-import { tokenise } from '../text/tokens.js';
+import { characters } from '../text/tokens.js';
 
 /** An equal run must hold at least this many content characters to count (a lone 的 does not). */
 const MIN_EQUAL_CONTENT = 2;
@@ -12,13 +16,12 @@ const MAX_GAP_CONTENT = 4;
 export function markStock(draftNorm: string, a: number, b: number, source: string, stock: Uint8Array): void {
   const draft = draftNorm.slice(a, b);
   if (draft === source) {
-    // The diff of equal texts is one equal part, whatever the tokens: no words needed, so a check
-    // whose matches are all verbatim never loads jieba (~1 s, most of a one-off check).
+    // The diff of equal texts is one equal part: no diff needed.
     if (contentCount([draft]) >= MIN_EQUAL_CONTENT) stock.fill(1, a, b);
     return;
   }
-  const draftTokens = tokenise(draft);
-  const sourceTokens = tokenise(source);
+  const draftTokens = characters(draft);
+  const sourceTokens = characters(source);
   let at = a;
   let lastEnd = -1;
   let gapContent = 0;

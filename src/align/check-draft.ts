@@ -106,7 +106,7 @@ function alignUnit(c: Context, k: number, a: number, b: number, found: Verified[
   });
 }
 
-/** The ranges of norm[a, b) equal to unique u's text (word alignment). */
+/** The ranges of norm[a, b) equal to unique u's text. */
 function alignedRanges(c: Context, a: number, b: number, u: number): number[] {
   // The first kept occurrence's text: punctuation may differ between occurrences, and an index with
   // documents left out must align as one built without them.
