@@ -20,6 +20,10 @@ export function scanPageCsp(): string {
   return `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
+function shownNote(shown: number, total: number | undefined): string {
+  return total !== undefined && total > shown ? `the first ${shown} of ${total} phrases (--top, --min-docs, --min-chars for others)` : `${shown} phrases`;
+}
+
 export function renderScanHtml(input: ScanPageInput, opts: ScanHtmlOptions = {}): string {
   const data = pageData(input);
   const title = opts.title ?? 'taohua · phrases';
@@ -37,7 +41,7 @@ export function renderScanHtml(input: ScanPageInput, opts: ScanHtmlOptions = {})
     '</head>',
     '<body>',
     '<div class="wrap">',
-    `<header class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${data.docs.length} documents · ${data.phrases.length} phrases · ${groupNote}</p></header>`,
+    `<header class="card"><h1>${escapeHtml(title)}</h1><p class="muted">${data.docs.length} documents · ${shownNote(data.phrases.length, input.total)} · ${groupNote}</p></header>`,
     '<div class="layout">',
     '<section class="card" aria-label="phrases"><h2>套话 Phrases</h2>',
     '<div class="search"><input id="q" type="search" placeholder="搜索 search phrases" aria-label="search phrases" autocomplete="off"> <span id="shown" class="muted"></span></div>',

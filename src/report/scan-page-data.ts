@@ -5,8 +5,11 @@ import type { DocumentStats } from '../types.js';
 import type { GroupedPhrase, Grouping } from '../meta/phrase-groups.js';
 import { kwicLines } from './kwic.js';
 
-/** Most KWIC lines and dispersion ticks one phrase carries into the page (a formula can occur thousands of times). */
-export const MAX_KWIC = 200;
+/** Phrases on a page unless the caller lists others (`scan --html` without --top): with formulas a scan lists tens of thousands. */
+export const PAGE_PHRASES = 2000;
+
+/** Most KWIC lines and dispersion ticks one phrase carries into the page (a formula can occur thousands of times; `find` lists all). */
+export const MAX_KWIC = 25;
 export const MAX_TICKS = 2000;
 export const KWIC_WIDTH = 24;
 
@@ -55,6 +58,8 @@ export interface ScanPageInput {
   grouping?: Grouping;
   /** Document texts by path, for context lines and document lengths. */
   texts: ReadonlyMap<string, string>;
+  /** Phrases of the scan in all, when `phrases` is only the first of them. */
+  total?: number;
 }
 
 export function pageData({ documents, phrases, grouping, texts }: ScanPageInput): PageData {

@@ -6,6 +6,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { metaColumns, spreadScan } from '../meta/phrase-groups.js';
 import type { DocMeta } from '../meta/doc-meta.js';
 import { renderScanHtml } from '../report/scan-html.js';
+import { PAGE_PHRASES } from '../report/scan-page-data.js';
 import { SCAN_PAGE_SCRIPT } from '../report/scan-page-script.js';
 import { HttpError } from './http-errors.js';
 import { PAGE_CSP } from './page.js';
@@ -17,11 +18,11 @@ export function registerPhrasesPage(app: FastifyInstance, index: CorpusIndex, ta
   const pages = new Map<string, Promise<string>>();
   const build = async (column: string | undefined): Promise<string> => {
     const scan = await table.get({});
-    const spread = spreadScan(scan.documents, scan.phrases, meta, column);
+    const spread = spreadScan(scan.documents, scan.phrases.slice(0, PAGE_PHRASES), meta, column);
     if (spread.grouping && !spread.grouping.groups.length) {
       throw new HttpError(400, 'USAGE', `groupBy ${column}: no document has it (columns: ${metaColumns(meta).join(', ') || 'none'})`);
     }
-    return renderScanHtml({ ...spread, texts }, { scriptSrc: '/phrases.js', title: `taohua · ${index.docs.length} documents · phrases` });
+    return renderScanHtml({ ...spread, texts, total: scan.phrases.length }, { scriptSrc: '/phrases.js', title: `taohua · ${index.docs.length} documents · phrases` });
   };
   app.get('/phrases.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(SCAN_PAGE_SCRIPT));
   app.get('/phrases', async (request, reply) => {

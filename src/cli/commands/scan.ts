@@ -10,6 +10,7 @@ import { intFlag, type Flags } from '../args.js';
 import { openCorpus } from '../corpus.js';
 import { readMetaFlag } from '../meta.js';
 import { useColor, writeFileAtomic, writeStdout, writeStdoutChunks } from '../output.js';
+import { PAGE_PHRASES } from '../../report/scan-page-data.js';
 
 const SORT_KEYS: readonly PhraseSortKey[] = ['docFreq', 'count', 'meanChars', 'text', 'template'];
 const TABLES = ['phrases', 'documents', 'groups', 'groups-wide'] as const;
@@ -36,8 +37,10 @@ export async function runScan(flags: Flags, positionals: string[]): Promise<numb
   if (flags.html) {
     const { renderScanHtml } = await import('../../report/scan-html.js');
     // The page draws a timeline whenever documents have a year, as serve's /phrases does.
-    const page = grouping || !metaColumns(scanned.meta).includes('year') ? { documents, phrases, grouping } : spreadScan(shaped.documents, shaped.phrases, scanned.meta, 'year');
-    await writeFileAtomic(flags.html, renderScanHtml({ ...page, texts: scanned.texts! }));
+    // The page stays small: the first PAGE_PHRASES phrases unless --top says otherwise.
+    const listed = flags.top === undefined ? shaped.phrases.slice(0, PAGE_PHRASES) : shaped.phrases;
+    const page = grouping || !metaColumns(scanned.meta).includes('year') ? spreadScan(shaped.documents, listed, scanned.meta, flags['group-by']) : spreadScan(shaped.documents, listed, scanned.meta, 'year');
+    await writeFileAtomic(flags.html, renderScanHtml({ ...page, texts: scanned.texts!, total: shaped.phrases.length }));
   }
   if (flags.json) await writeStdoutChunks(jsonChunks(result));
   else if (flags.csv) process.stdout.write(csvOf(table, phrases, documents, grouping, flags.bom));
