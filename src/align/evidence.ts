@@ -9,6 +9,8 @@ import type { DraftMatches, DraftRun } from '../spans/draft-matches.js';
 
 /** A unit's occurrences are credited to at most this many documents (a clause in thousands of them). */
 const MAX_UNIT_DOCS = 32;
+/** Sources ranked by what they add to those above them; the rest follow by what they cover. */
+const GREEDY_SOURCES = 64;
 
 interface Passage {
   doc: number;
@@ -38,6 +40,7 @@ export interface RankedSource {
 export class Evidence {
   private readonly bySentence: Passage[][];
   private readonly scratch: Uint8Array;
+  private grouped: { k: number; byDoc: Map<number, Passage[]> } | undefined;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -78,18 +81,18 @@ export class Evidence {
    * the draft, then the path.
    */
   rank(k: number, a: number, b: number): RankedSource[] {
-    const byDoc = new Map<number, Passage[]>();
-    for (const ps of this.bySentence[k]) {
-      const list = byDoc.get(ps.doc) ?? [];
-      list.push(ps);
-      byDoc.set(ps.doc, list);
-    }
-    const left = [...byDoc].map(([doc, list]) => this.score(doc, list, a, b)).filter((r) => r.covered > 0);
+    const byDoc = this.passagesByDoc(k);
     const better = (x: RankedSource, y: RankedSource): number =>
       y.longest - x.longest ||
       y.similarity - x.similarity ||
       +y.literal - +x.literal ||
       compareStrings(this.index.docs[x.doc].path, this.index.docs[y.doc].path);
+    const scored = [...byDoc]
+      .map(([doc, list]) => this.score(doc, list, a, b))
+      .filter((r) => r.covered > 0)
+      .sort((x, y) => y.covered - x.covered || better(x, y));
+    // Greedy by what each adds, among the documents covering most (a formula may be in thousands).
+    const left = scored.slice(0, GREEDY_SOURCES);
     const out: RankedSource[] = [];
     const taken = new Uint8Array(b - a);
     while (left.length) {
@@ -103,7 +106,20 @@ export class Evidence {
       for (let i = 0; i < r.ranges.length; i += 2) taken.fill(1, r.ranges[i] - a, r.ranges[i + 1] - a);
       out.push(r);
     }
-    return out;
+    return out.concat(scored.slice(GREEDY_SOURCES));
+  }
+
+  /** Sentence k's passages by document (kept for the sentence being labelled: spanSource asks again). */
+  private passagesByDoc(k: number): Map<number, Passage[]> {
+    if (this.grouped?.k === k) return this.grouped.byDoc;
+    const byDoc = new Map<number, Passage[]>();
+    for (const ps of this.bySentence[k]) {
+      const list = byDoc.get(ps.doc) ?? [];
+      list.push(ps);
+      byDoc.set(ps.doc, list);
+    }
+    this.grouped = { k, byDoc };
+    return byDoc;
   }
 
   /** Content characters of r's ranges not yet taken by the documents ranked before it. */
@@ -178,8 +194,7 @@ export class Evidence {
     for (const r of ranked) {
       let best: Passage | undefined;
       let most = 0;
-      for (const ps of this.bySentence[k]) {
-        if (ps.doc !== r.doc) continue;
+      for (const ps of this.passagesByDoc(k).get(r.doc) ?? []) {
         const n = overlap(ps.draft, x, y, text);
         if (n > most) [best, most] = [ps, n];
       }
