@@ -13,7 +13,7 @@ import { IntervalSet } from './interval-set.js';
 import { findFormulas } from '../spans/formulas.js';
 import { formulaPhrase, mostCommon, readableFormulas } from '../spans/phrases.js';
 import { tieClustersToFormulas } from '../spans/ties.js';
-import { sentenceBreaks } from '../spans/sentence-breaks.js';
+import { clauseBreaks } from '../spans/clause-breaks.js';
 import { contentLength } from '../text/content.js';
 
 interface Candidate {
@@ -32,7 +32,7 @@ export function scanIndex(index: CorpusIndex, opts: MatchOptions): ScanResult {
  */
 function withFormulas(index: CorpusIndex, clusters: Phrase[], opts: MatchOptions, tagger: WordTagger): { phrases: Phrase[]; covered: IntervalSet[] } {
   const limits = { minLen: opts.formulaChars, minDocs: opts.minDocs };
-  const breaks = sentenceBreaks(index);
+  const breaks = clauseBreaks(index);
   const formulas = readableFormulas(index, findFormulas(index.spans, limits, breaks), limits, breaks).map((f) => formulaPhrase(index, f, tagger));
   tieClustersToFormulas(clusters, formulas);
   const covered = index.docs.map(() => new IntervalSet());
