@@ -7,6 +7,8 @@ Usage:
   taohua scan PATH... | --index FILE  [--json | --csv [--table T]] [--html FILE] [--group-by COLUMN] [--meta FILE.csv]
                                       [--top N] [--sort KEY] [--min-docs N]
   taohua phrases ...                  (same as scan)
+  taohua find PHRASE (--against PATH... | --index FILE) [--json | --csv] [--context N] [--sort doc|left|right]
+                                      [--group-by COLUMN] [--meta FILE.csv] [--top N]
   taohua compare A B [--json] [--html FILE]
   taohua index PATH... -o FILE [--redis URL]
   taohua add PATH... --index FILE
@@ -20,10 +22,12 @@ Output:
   --csv               CSV on stdout (RFC 4180); --bom: for Excel (BOM, formula cells neutralised)
   --table T           scan --csv: phrases (default), documents, groups (long), groups-wide (with --group-by)
   --html FILE         write a self-contained HTML report (check, compare) or phrase page (scan)
-  --meta FILE.csv     document metadata: a path column plus any others (check, scan, index, add)
-  --group-by COLUMN   scan: each phrase per group of a metadata column (year: from file names too)
-  --top N             phrases shown (scan; default 20 on the terminal, all in JSON/CSV)
-  --sort KEY          docFreq (default), count, meanChars, text, template; --asc to reverse
+  --meta FILE.csv     document metadata: a path column plus any others (check, scan, find, index, add)
+  --group-by COLUMN   scan, find: per group of a metadata column (year: from file names too)
+  --top N             phrases (scan) or occurrences (find) shown; default 20 on the terminal for scan
+  --sort KEY          scan: docFreq (default), count, meanChars, text, template; --asc to reverse
+                      find: doc (default), left or right context
+  --context N         find: characters of context either side (default 20)
   --no-color          plain terminal output (also NO_COLOR=1)
   -q, --quiet         no progress or summary lines on stderr
 
@@ -41,7 +45,8 @@ Matching (defaults in the README):
   --bands B --rows R  LSH bands (≤ 128) and rows per band (≤ 16), k = B × R ≤ 512
   --threshold X       exact Jaccard a draft unit must reach to match (0–1)
   --cluster-threshold X  exact Jaccard two corpus units need to join one phrase (scan)
-  --min-chars N       shortest unit matched, in content characters
+  --min-chars N       shortest unit matched, in content characters (scan: shortest phrase listed, default 4)
+  --span-chars N      check: shortest exact shared run marked stock (default 8; a letter counts a fifth)
   --min-docs N        documents a stock phrase must appear in (scan)
   --stock-coverage X  share of a sentence that must be stock for the label stock
   --keep-chrome       treat page chrome (download prompts, site watermarks) as text
