@@ -69,6 +69,8 @@ export interface CheckExtras extends Partial<EditorOptions> {
   exclude?: string[];
   /** Text that may be reused, indexed with allowIndex(). */
   allow?: CorpusIndex;
+  /** Called between sentences; throws to stop the check (the server's time budget, a client gone). */
+  interrupt?: () => void;
   /** Computed already (to warn about patterns that matched nothing). */
   exclusion?: Exclusion;
 }
@@ -78,9 +80,9 @@ export function checkDocument(draft: SourceDoc, index: CorpusIndex, o: Options, 
   const { prepared, mask } = prepareWithChrome(draft, index.chromeModel, index.params);
   const match = { ...o.match, chrome: index.params.chrome };
   const exclusion = extras.exclusion ?? (extras.exclude?.length ? excludeDocs(index, extras.exclude) : undefined);
-  const found = checkDraft(prepared, mask, index, match, exclusion?.mask);
+  const found = checkDraft(prepared, mask, index, match, exclusion?.mask, extras.interrupt);
   const editor = { ...EDITOR_DEFAULTS, ...stripUndefined(extras) };
-  return editorPass(found, { prepared, index, match, exclusion, allow: extras.allow }, editor);
+  return editorPass(found, { prepared, index, match, exclusion, allow: extras.allow, interrupt: extras.interrupt }, editor);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -33,8 +33,16 @@ interface Context {
   evidence: Evidence;
 }
 
-export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusIndex, opts: MatchOptions, excluded?: DocMask): CheckResult {
-  const exact = draftMatches(p, opts.chrome ? chrome : undefined, index.spans, opts.spanChars, excluded);
+/** `interrupt` is called between sentences and may throw to stop a long check (the server's time budget). */
+export function checkDraft(
+  p: PreparedDoc,
+  chrome: Uint8Array,
+  index: CorpusIndex,
+  opts: MatchOptions,
+  excluded?: DocMask,
+  interrupt?: () => void,
+): CheckResult {
+  const exact = draftMatches(p, opts.chrome ? chrome : undefined, index.spans, opts.spanChars, excluded, interrupt);
   const stock = new Uint8Array(p.norm.text.length);
   for (const r of exact.runs) stock.fill(1, r.normStart, r.normEnd);
   const c: Context = {
@@ -53,6 +61,7 @@ export function checkDraft(p: PreparedDoc, chrome: Uint8Array, index: CorpusInde
   const clausesOf = groupClauses(p);
   const { sentences: bounds, sentenceFlags } = p.segments;
   for (let k = 0; k < sentenceFlags.length; k++) {
+    interrupt?.();
     const a = bounds[2 * k];
     const b = bounds[2 * k + 1];
     const heading = (sentenceFlags[k] & UNIT_HEADING) !== 0;

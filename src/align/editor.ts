@@ -32,6 +32,8 @@ export interface EditorInputs {
   exclusion?: Exclusion;
   /** Text the office may reuse (--allow), indexed with allowIndex(). */
   allow?: CorpusIndex;
+  /** Called between sentences; throws to stop. */
+  interrupt?: () => void;
 }
 
 /** Content characters of the normalised view under the spans `which` selects (what check-draft's rule counts). */
@@ -124,6 +126,6 @@ export function editorPass(r: CheckResult, inputs: EditorInputs, opts: EditorOpt
     },
     clauses: groupClauses(p),
   };
-  const sentences = r.sentences.map((s, i) => explainSentence(s, i, c));
+  const sentences = r.sentences.map((s, i) => (inputs.interrupt?.(), explainSentence(s, i, c)));
   return summarise({ ...r, sentences }, p.doc.text, inputs.exclusion?.count ?? 0);
 }

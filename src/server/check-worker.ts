@@ -1,7 +1,8 @@
 // A piscina worker: loads the saved index once (on its first task) and runs checks and scans.
 //
-// A task is stopped cooperatively: the server sets the task's shared stop flag, and the next call
-// into the word segmenter throws, which ends the task with a failure nobody waits for. The thread
+// A task is stopped cooperatively: the server sets the task's shared stop flag, and the check's
+// next sentence (or the next call into the word segmenter, for a scan) throws, which ends the task
+// with a failure nobody waits for. The thread
 // is never terminated mid-task, because nodejs-jieba aborts the process when its thread is
 // terminated during a call (node-addon-api cannot throw into a terminating thread).
 
@@ -25,7 +26,7 @@ export default async function run(task: PoolTask): Promise<Outcome> {
     const loading = (index ??= loadIndex((workerData as CheckWorkerData).indexPath));
     const loaded = await loading;
     throwIfStopped();
-    return runTask(task, loaded);
+    return runTask(task, loaded, throwIfStopped);
   } catch (e) {
     if (!(e instanceof StoppedError)) index = undefined; // a failed load is retried by the next task
     return failure(e);

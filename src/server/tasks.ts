@@ -36,11 +36,12 @@ export function withIndexParams(o: Options, index: CorpusIndex): Options {
 }
 
 /** Runs one task against an index; never throws. Used in-process and inside the workers. */
-export function runTask(task: Task, index: CorpusIndex): Outcome {
+export function runTask(task: Task, index: CorpusIndex, interrupt?: () => void): Outcome {
   try {
     const o = withIndexParams(task.options, index);
-    if (task.kind === 'check') return { ok: true, json: JSON.stringify(checkDocument(task.doc, index, o, extrasOf(task.fields, index))) };
-    if (task.kind === 'report') return { ok: true, html: reportFragment(checkDocument(task.doc, index, o, extrasOf(task.fields, index)), task.doc.text, index) };
+    const extras = (): CheckExtras => ({ ...extrasOf(task.kind === 'scan' ? undefined : task.fields, index), interrupt });
+    if (task.kind === 'check') return { ok: true, json: JSON.stringify(checkDocument(task.doc, index, o, extras())) };
+    if (task.kind === 'report') return { ok: true, html: reportFragment(checkDocument(task.doc, index, o, extras()), task.doc.text, index) };
     return { ok: true, result: scanCorpus(index, o) };
   } catch (e) {
     return failure(e);

@@ -29,9 +29,16 @@ export interface DraftMatches {
 }
 
 /** Runs into documents marked in `excluded` (left out for this check) are dropped. */
-export function draftMatches(p: PreparedDoc, chrome: Uint8Array | undefined, spans: SpanIndex, minLen: number, excluded?: Uint8Array): DraftMatches {
+export function draftMatches(
+  p: PreparedDoc,
+  chrome: Uint8Array | undefined,
+  spans: SpanIndex,
+  minLen: number,
+  excluded?: Uint8Array,
+  interrupt?: () => void,
+): DraftMatches {
   const stream = contentStream(p.norm.text, chrome);
-  const found = exactMatches(spans, stream.codes, { minLen, maxPostings: MAX_SEED_POSTINGS });
+  const found = exactMatches(spans, stream.codes, { minLen, maxPostings: MAX_SEED_POSTINGS, interrupt });
   const runs = found
     .filter((m) => !excluded?.[m.doc] && weightedLength(stream.codes, m.qStart, m.qEnd) >= minLen)
     .map((m) => ({

@@ -16,6 +16,8 @@ export interface SeedOptions {
   minLen: number;
   /** Seeds whose bucket holds more postings are skipped (a gram in most of a huge corpus). */
   maxPostings: number;
+  /** Called every few thousand seeds; may throw to stop (a long draft under a time budget). */
+  interrupt?: () => void;
 }
 
 export function exactMatches(index: SpanIndex, q: Uint16Array, o: SeedOptions): ExactMatch[] {
@@ -24,7 +26,8 @@ export function exactMatches(index: SpanIndex, q: Uint16Array, o: SeedOptions): 
   const stride = minLen - SEED + 1;
   const out: ExactMatch[] = [];
   const reached = new Map<number, number>(); // diagonal g - j → end of the run found on it
-  for (let j = 0; j + SEED <= q.length; j += stride) {
+  for (let j = 0, seeds = 0; j + SEED <= q.length; j += stride) {
+    if ((++seeds & 4095) === 0) o.interrupt?.();
     const postings = index.bucket(q, j);
     if (postings.length > o.maxPostings) continue;
     for (const g of postings) {
