@@ -5,17 +5,21 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { compareStrings } from '../index/corpus-index.js';
 import type { Member, Phrase } from '../types.js';
 import type { Formula } from './formulas.js';
-import { WordEdges } from './word-aligned.js';
-import { weightedLength } from './span-doc.js';
-
 import { deriveTemplate } from '../match/templates.js';
 import type { WordTagger } from '../match/word-boundaries.js';
+import { WordEdges } from './word-aligned.js';
+import { weightedLength } from './span-doc.js';
 
 /**
  * Formulas as they are listed: trimmed to word boundaries (WordEdges), once per distinct text,
  * with their occurrences and document frequency recounted exactly when trimming changed them.
  */
-export function readableFormulas(index: CorpusIndex, formulas: Formula[], o: { minLen: number; minDocs: number }, breaks: Uint8Array): Formula[] {
+export function readableFormulas(
+  index: CorpusIndex,
+  formulas: Formula[],
+  o: { minLen: number; minDocs: number },
+  breaks: Uint8Array,
+): Formula[] {
   const edges = new WordEdges(index);
   const spans = index.spans;
   const seen = new Set<string>();
@@ -32,7 +36,10 @@ export function readableFormulas(index: CorpusIndex, formulas: Formula[], o: { m
     // Trimming can leave a fragment of a longer string (一步加强 of 进一步加强): only a phrase that
     // occurs in more than one left context, and in more than one right context unless what always
     // follows it is a function word (以人民为中心 + 的), is listed.
-    if (sameNeighbour(spans, breaks, all, -1, codes.length) || (!trimmed.droppedWord && sameNeighbour(spans, breaks, all, codes.length, codes.length))) continue;
+    const fragment =
+      sameNeighbour(spans, breaks, all, -1, codes.length) ||
+      (!trimmed.droppedWord && sameNeighbour(spans, breaks, all, codes.length, codes.length));
+    if (fragment) continue;
     const positions = samePunctuation(index, all, codes.length);
     const docFreq = countDocs(index, positions);
     if (docFreq >= o.minDocs) out.push({ length: codes.length, docFreq, positions });
