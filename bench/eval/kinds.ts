@@ -1,3 +1,4 @@
+import type { Tier } from '../../src/types.js';
 // The rows of the evaluation: kinds of copying, and kinds of original text.
 
 export const COPY_KINDS = [
@@ -52,7 +53,7 @@ export function isOriginal(k: Kind): k is OriginalKind {
 }
 
 /** The tier a stock span of this kind should carry (issue 14's `Span.tier`), where one is expected. */
-export const EXPECTED_TIER: Partial<Record<Kind, string>> = {
+export const EXPECTED_TIER: Partial<Record<Kind, Tier>> = {
   verbatim: 'verbatim',
   script: 'verbatim',
   renumbered: 'figures',

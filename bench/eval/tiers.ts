@@ -1,21 +1,11 @@
 // Tiers on the labelled drafts: each copy kind has the tier an editor should see, and the share of
 // its flagged sentences that get it is the score.
 import type { CheckResult, Tier } from '../../src/types.js';
-import type { Kind } from './kinds.js';
+import { EXPECTED_TIER, type Kind } from './kinds.js';
 import type { LabelledSet } from './generate.js';
 
-/** The tier each kind should get; kinds without one (reordered, joined, originals) are not scored. */
-export const EXPECTED_TIER: Partial<Record<Kind, Tier>> = {
-  verbatim: 'verbatim',
-  script: 'verbatim',
-  renumbered: 'figures',
-  'spun-known-1': 'reworded',
-  'spun-known-2': 'reworded',
-  'spun-known-4': 'reworded',
-  'spun-heldout-1': 'reworded',
-  'spun-heldout-2': 'reworded',
-  'spun-heldout-4': 'reworded',
-};
+/** The tier each kind should get (kinds.ts); kinds without one (reordered, joined, originals) are not scored. */
+export { EXPECTED_TIER };
 
 export interface TierScore {
   kind: Kind;

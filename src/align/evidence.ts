@@ -125,15 +125,17 @@ export class Evidence {
   /** Content characters of r's ranges not yet taken by the documents ranked before it. */
   private gain(r: RankedSource, taken: Uint8Array, a: number): number {
     const text = this.p.norm.text;
+    // r's ranges may overlap (an exact run and a unit of one document): count each character once,
+    // marking it in the scratch mask score() uses, and clear the marks after.
     let n = 0;
-    const seen = new Set<number>();
     for (let i = 0; i < r.ranges.length; i += 2) {
       for (let j = r.ranges[i]; j < r.ranges[i + 1]; j++) {
-        if (taken[j - a] || seen.has(j) || !isContentUnit(text.charCodeAt(j))) continue;
-        seen.add(j);
+        if (taken[j - a] || this.scratch[j] || !isContentUnit(text.charCodeAt(j))) continue;
+        this.scratch[j] = 1;
         n++;
       }
     }
+    for (let i = 0; i < r.ranges.length; i += 2) this.scratch.fill(0, r.ranges[i], r.ranges[i + 1]);
     return n;
   }
 

@@ -3,6 +3,7 @@
 import type { FindResult } from '../types.js';
 import { orderGroups, spreadOver } from '../meta/groups.js';
 import { csvTable, type CsvOptions } from './csv.js';
+import { sortKwic, type KwicSort } from './kwic.js';
 import { terminalLine } from './escape.js';
 import { padStartToWidth, truncateToWidth, displayWidth } from './width.js';
 
@@ -15,7 +16,7 @@ export function findCsv(r: FindResult, opts: CsvOptions = {}): string {
   return csvTable([...(grouped ? ['group'] : []), ...FIND_COLUMNS], rows, opts);
 }
 
-export type FindSort = 'doc' | 'left' | 'right';
+export type FindSort = KwicSort;
 export const FIND_SORTS: readonly FindSort[] = ['doc', 'left', 'right'];
 
 export interface FindArrangement {
@@ -27,12 +28,7 @@ export interface FindArrangement {
 
 /** Occurrences sorted the way a concordancer sorts KWIC lines, and counted per group. */
 export function arrangeFind(r: FindResult, a: FindArrangement): FindResult {
-  const reversed = (s: string): string => [...s].reverse().join('');
-  const key = (o: FindResult['occurrences'][number]): string => (a.sort === 'left' ? reversed(o.left) : a.sort === 'right' ? o.right : '');
-  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
-  const occurrences = r.occurrences.map((o) => ({ o, k: key(o) }));
-  occurrences.sort((x, y) => cmp(x.k, y.k) || cmp(x.o.doc, y.o.doc) || x.o.start - y.o.start);
-  const out: FindResult = { ...r, occurrences: occurrences.map((x) => x.o) };
+  const out: FindResult = { ...r, occurrences: sortKwic(r.occurrences, a.sort ?? 'doc') };
   if (!a.groupBy) return out;
   const { column, groupOf } = a.groupBy;
   out.occurrences = out.occurrences.map((o) => ({ ...o, group: groupOf(o.doc) ?? '' }));

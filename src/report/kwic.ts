@@ -43,9 +43,9 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A sorted copy; ties by document and offset, so the order is the same on every run. */
-export function sortKwic(lines: readonly KwicLine[], by: KwicSort): KwicLine[] {
-  const key = (l: KwicLine): string => (by === 'left' ? reversed(l.left) : by === 'right' ? l.right : '');
+/** A sorted copy (of KWIC lines, or of find's occurrences); ties by document and offset, so the order is the same on every run. */
+export function sortKwic<T extends Pick<KwicLine, 'doc' | 'start' | 'left' | 'right'>>(lines: readonly T[], by: KwicSort): T[] {
+  const key = (l: T): string => (by === 'left' ? reversed(l.left) : by === 'right' ? l.right : '');
   const keyed = lines.map((l) => ({ l, k: key(l) }));
   keyed.sort((x, y) => cmp(x.k, y.k) || cmp(x.l.doc, y.l.doc) || x.l.start - y.l.start);
   return keyed.map((x) => x.l);
