@@ -12,7 +12,7 @@
 import type { Options } from './options.js';
 import type { CheckResult, CompareResult, FindResult, ScanResult, SourceDoc } from './types.js';
 import { learnChrome, type ChromeModel } from './io/chrome.js';
-import { CorpusIndex, type IndexParams } from './index/corpus-index.js';
+import { CorpusIndex, type AssemblyHelper, type IndexParams } from './index/corpus-index.js';
 import { prepareWithChrome, sketchDocument, type SketchedDocument } from './index/sketch-document.js';
 import { checkDraft } from './align/check-draft.js';
 import { excludeDocs, type Exclusion } from './align/doc-filter.js';
@@ -50,17 +50,23 @@ export const sketchHere: Sketcher = async (docs, model, params, onProgress) => {
   return out;
 };
 
-/** Documents → index: learn chrome (io), then normalise, segment and sketch each (text, sketch). */
+/**
+ * Documents → index: learn chrome (io), then normalise, segment and sketch each (text, sketch),
+ * then assemble (index; with a helper, partly on the pool's threads).
+ */
 export async function indexDocuments(
   docs: SourceDoc[],
   o: Options,
   sketcher: Sketcher = sketchHere,
   onProgress?: (p: Progress) => void,
+  helper?: AssemblyHelper,
 ): Promise<CorpusIndex> {
   const params = indexParams(o);
   const model = o.match.chrome ? learnChrome(docs) : { lines: [] };
   const sketched = await sketcher(docs, model, params, onProgress);
-  return CorpusIndex.fromSketches(params, sketched.map((s) => s.doc), sketched.map((s) => s.sketch), model);
+  const [indexed, sketches] = [sketched.map((s) => s.doc), sketched.map((s) => s.sketch)];
+  if (helper) return CorpusIndex.assemble(params, indexed, sketches, model, helper);
+  return CorpusIndex.fromSketches(params, indexed, sketches, model);
 }
 
 /** What an editor may leave out of a check (see README, "Leaving text out"). */

@@ -50,7 +50,7 @@ export async function buildFromPaths(
   const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
   try {
     const { docs, problems } = await readInputsReporting(paths);
-    const index = await indexDocuments(docs, options, pool.sketcher, bar.update);
+    const index = await indexDocuments(docs, options, pool.sketcher, bar.update, pool.helper(docs));
     return { index, problems: problems.length };
   } finally {
     bar.done();

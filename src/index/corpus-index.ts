@@ -3,9 +3,9 @@
 import type { NormaliseOptions, SketchOptions } from '../options.js';
 import type { DocFormat } from '../types.js';
 import type { ChromeModel } from '../io/chrome.js';
-import { LshTable } from './lsh-table.js';
+import { LshTable, sortBands } from './lsh-table.js';
 import { type DocSketch } from './doc-sketch.js';
-import { SpanIndex } from '../spans/span-index.js';
+import { concatStreams, SpanIndex, type SpanPostings } from '../spans/span-index.js';
 import type { SpanDoc } from '../spans/span-doc.js';
 
 export const INDEX_FORMAT_VERSION = 3;
@@ -43,6 +43,14 @@ export interface UnitRows {
   unique: Int32Array;
 }
 
+/** Other threads that take part in assembling an index (the sketching pool's). */
+export interface AssemblyHelper {
+  /** sortBands on arrays in shared memory, elsewhere. */
+  sortBands(keys: Uint32Array, ids: Int32Array, count: number, from: number, to: number): Promise<void>;
+  /** buildPostings, elsewhere. */
+  postings(codes: Uint16Array, docStart: Int32Array): Promise<SpanPostings>;
+}
+
 export class CorpusIndex {
   private occStart: Int32Array | undefined;
   private occList: Int32Array | undefined;
@@ -67,9 +75,31 @@ export class CorpusIndex {
 
   /** Builds from documents and their sketches; documents are ordered by path. */
   static fromSketches(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel): CorpusIndex {
-    const p = collect(params, docs, sketches);
+    const p = collect(params, docs, sketches, (n) => new Uint32Array(n));
     const lsh = LshTable.buildBandMajor(p.uniqueFirst.length, params.sketch.bands, p.keys);
     const spans = SpanIndex.build(p.spanDocs);
+    return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh, spans);
+  }
+
+  /**
+   * As fromSketches, with the two largest steps shared with other threads: the span postings are
+   * built there while this thread and they sort halves of the LSH bands (in shared memory). The
+   * result is the same, byte for byte.
+   */
+  static async assemble(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel, helper: AssemblyHelper): Promise<CorpusIndex> {
+    const order = pathOrder(docs);
+    const streams = concatStreams(order.map((i) => sketches[i].span));
+    const postings = helper.postings(streams.codes, streams.docStart);
+    const p = collect(params, docs, sketches, (n) => new Uint32Array(new SharedArrayBuffer(n * 4)));
+    const count = p.uniqueFirst.length;
+    const bands = params.sketch.bands;
+    const ids = new Int32Array(new SharedArrayBuffer(count * bands * 4));
+    const half = bands >> 1;
+    const elsewhere = helper.sortBands(p.keys, ids, count, half, bands);
+    sortBands(p.keys, ids, count, 0, half);
+    const [built] = await Promise.all([postings, elsewhere]);
+    const lsh = LshTable.ofSortedBands(count, bands, p.keys, ids);
+    const spans = SpanIndex.fromStreams(streams, () => built);
     return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh, spans);
   }
 
@@ -148,8 +178,8 @@ interface Collected {
   spanDocs: SpanDoc[];
 }
 
-function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[]): Collected {
-  const order = docs.map((_, i) => i).sort((x, y) => compareStrings(docs[x].path, docs[y].path));
+function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], allocKeys: (n: number) => Uint32Array): Collected {
+  const order = pathOrder(docs);
   const sortedDocs = order.map((i) => docs[i]);
   const sortedSketches = order.map((i) => sketches[i]);
   const units = concatUnits(sortedSketches);
@@ -157,7 +187,7 @@ function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[])
   const { uniqueKey, uniqueFirst } = assignUniques(sortedSketches, units.unique);
   // Each unique's keys go straight into the band-major layout the table sorts in place.
   const count = uniqueFirst.length;
-  const keys = new Uint32Array(count * bands);
+  const keys = allocKeys(count * bands);
   let row = 0;
   let u = 0;
   for (const s of sortedSketches) {
@@ -170,6 +200,11 @@ function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[])
     }
   }
   return { docs: sortedDocs, units, uniqueKey, uniqueFirst, keys, spanDocs: sortedSketches.map((s) => s.span) };
+}
+
+/** Document numbers in index order: by path. */
+function pathOrder(docs: IndexedDoc[]): number[] {
+  return docs.map((_, i) => i).sort((x, y) => compareStrings(docs[x].path, docs[y].path));
 }
 
 function concatUnits(sketches: DocSketch[]): UnitRows {

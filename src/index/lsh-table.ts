@@ -61,6 +61,15 @@ export class LshTable {
     return new LshTable({ count, bands, keys, ids });
   }
 
+  /**
+   * From band-major keys whose bands were all sorted by sortBands (here or on other threads), with
+   * their ids; takes ownership of both.
+   */
+  static ofSortedBands(count: number, bands: number, keys: Uint32Array, ids: Int32Array): LshTable {
+    if (keys.length !== count * bands || ids.length !== count * bands) throw new RangeError('arrays do not match count × bands');
+    return new LshTable({ count, bands, keys, ids });
+  }
+
   /** a's units keep their ids; b's unit u becomes a.count + u. */
   static merge(a: LshTable, b: LshTable): LshTable {
     if (a.bands !== b.bands) throw new RangeError('cannot merge tables with different band counts');
@@ -265,7 +274,7 @@ export class LshTable {
  * Sorts bands [from, to) of band-major `keys` in place, writing the unit ids (0..count-1) of each
  * band into the same positions of `ids`.
  */
-function sortBands(keys: Uint32Array, ids: Int32Array, count: number, from: number, to: number): void {
+export function sortBands(keys: Uint32Array, ids: Int32Array, count: number, from: number, to: number): void {
   const k1 = new Uint32Array(count);
   const i1 = new Int32Array(count);
   for (let j = from; j < to; j++) {

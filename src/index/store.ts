@@ -39,9 +39,6 @@ export async function saveIndex(index: CorpusIndex, path: string, o: SaveOptions
     // Never write what loadIndex would refuse: the previous file stays the user's good index.
     throw new TaohuaError('TOO_LARGE', `index would be ${gib(totalBytes)}, more than the ${gib(maxBytes)} taohua can load; the file was not written (split the corpus into several indexes)`, path);
   }
-  const hash = createChecksum();
-  for (const c of chunks) hash.update(c);
-  chunks.push(hash.digest());
   removeStaleTemps(path);
   const tmp = tempPathFor(path);
   const forget = removeOnSignal(tmp);
@@ -57,11 +54,20 @@ export async function saveIndex(index: CorpusIndex, path: string, o: SaveOptions
   await syncDirectory(dirname(path));
 }
 
+/** Writes the chunks and their checksum after them, then syncs. */
 async function writeAndSync(file: string, chunks: Buffer[]): Promise<void> {
   const fh = await fsp.open(file, 'w');
   try {
-    // writev takes at most IOV_MAX buffers at a time.
-    for (let i = 0; i < chunks.length; i += 512) await writeAll(fh, chunks.slice(i, i + 512));
+    const hash = createChecksum();
+    // writev takes at most IOV_MAX buffers at a time. Each group is hashed while the thread pool
+    // writes it, so the checksum costs no wall time of its own.
+    for (let i = 0; i < chunks.length; i += 512) {
+      const group = chunks.slice(i, i + 512);
+      const written = writeAll(fh, group);
+      for (const c of group) hash.update(c);
+      await written;
+    }
+    await writeAll(fh, [hash.digest()]);
     await fh.sync();
   } finally {
     await fh.close();

@@ -34,8 +34,15 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     return { ok: true, text: decodeWith('utf-16be', bytes.subarray(2), false) ?? '', encoding: 'utf-16be' };
   }
 
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, code: 'BINARY', message: `binary file (NUL bytes at offset ${nul})` };
+  // The common case first: strict UTF-8 without control characters (both checked natively).
+  const strict = decodeWith('utf-8', bytes, true);
+  if (strict !== null && !CONTROL_CHAR.test(strict)) return { ok: true, text: strict, encoding: 'utf-8' };
+
   const binary = binaryReason(bytes);
   if (binary !== null) return { ok: false, code: 'BINARY', message: binary };
+  if (strict !== null) return { ok: true, text: strict, encoding: 'utf-8' };
 
   const utf8 = scanUtf8(bytes);
   if (utf8.invalid === 0) return { ok: true, text: decodeWith('utf-8', bytes, false) ?? '', encoding: 'utf-8' };
@@ -81,10 +88,11 @@ function decodeWith(encoding: string, bytes: Uint8Array, fatal: boolean): string
   }
 }
 
-/** A one-line reason when the bytes are not text, else null. */
+/** The control characters binaryReason counts (NUL is checked before). */
+const CONTROL_CHAR = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
+
+/** A one-line reason when the bytes (without NUL) are not text, else null. */
 function binaryReason(bytes: Uint8Array): string | null {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) return `binary file (NUL bytes at offset ${nul})`;
   let control = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];

@@ -8,12 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { TaohuaError } from '../errors.js';
-import type { IndexedDoc, IndexParams } from '../index/corpus-index.js';
+import type { AssemblyHelper, IndexedDoc, IndexParams } from '../index/corpus-index.js';
+import type { SpanPostings } from '../spans/span-index.js';
 import type { SketchedDocument } from '../index/sketch-document.js';
 import { sketchHere, type Progress, type Sketcher } from '../pipeline.js';
 import type { SourceDoc } from '../types.js';
 import { makeBatches, type Batch } from './batches.js';
-import type { SketchTask, SketchTaskResult, WireDoc } from './protocol.js';
+import type { PostingsTask, SketchTask, SketchTaskResult, SortBandsTask, WireDoc } from './protocol.js';
 import { warmUpDocument } from './warm-up.js';
 
 /** Below this much text a pool costs more (thread start-up, copying) than it saves. */
@@ -26,6 +27,11 @@ export interface PoolSketcher {
    * start-up overlaps the main thread's reading and chrome learning. Safe to skip.
    */
   warm(params: IndexParams): void;
+  /**
+   * The threads' share of assembling the index of these documents (see CorpusIndex.assemble), or
+   * undefined when they are sketched on this thread alone.
+   */
+  helper(docs: SourceDoc[]): AssemblyHelper | undefined;
   /** Stops the worker threads (if any were started). */
   close(): Promise<void>;
 }
@@ -39,11 +45,12 @@ export function createPoolSketcher(threads: number): PoolSketcher {
   const n = resolveThreads(threads);
   let pool: Piscina | undefined;
   const start = (): Piscina => (pool ??= new Piscina({ filename: workerPath(), minThreads: n, maxThreads: n, idleTimeout: 60_000 }));
+  const onThisThread = (docs: SourceDoc[]): boolean => n === 1 || docs.reduce((c, d) => c + d.text.length, 0) < SMALL_INPUT_CHARS;
   const sketcher: Sketcher = async (docs, model, params, onProgress) => {
-    const total = docs.reduce((c, d) => c + d.text.length, 0);
-    if (n === 1 || total < SMALL_INPUT_CHARS) return sketchHere(docs, model, params, onProgress);
+    if (onThisThread(docs)) return sketchHere(docs, model, params, onProgress);
     return runOnPool(start(), makeBatches(docs, n), { model, params }, docs.length, onProgress);
   };
+  const helper = (docs: SourceDoc[]): AssemblyHelper | undefined => (onThisThread(docs) ? undefined : assemblyOn(start()));
   const warm = (params: IndexParams): void => {
     if (n === 1) return;
     const p = start();
@@ -53,6 +60,7 @@ export function createPoolSketcher(threads: number): PoolSketcher {
   return {
     sketcher,
     warm,
+    helper,
     close: async () => {
       const p = pool;
       pool = undefined;
@@ -81,6 +89,22 @@ async function runOnPool(
     }),
   );
   return out;
+}
+
+function assemblyOn(pool: Piscina): AssemblyHelper {
+  const failed = (e: unknown): never => {
+    throw new TaohuaError('INTERNAL', `assembling worker failed: ${e instanceof Error ? e.message : String(e)}`);
+  };
+  return {
+    sortBands: async (keys, ids, count, from, to) => {
+      const task: SortBandsTask = { keys, ids, count, from, to };
+      await pool.run(task, { name: 'sortBandsTask' }).catch(failed);
+    },
+    postings: async (codes, docStart) => {
+      const task: PostingsTask = { codes, docStart };
+      return (await pool.run(task, { name: 'postingsTask' }).catch(failed)) as SpanPostings;
+    },
+  };
 }
 
 async function runTask(pool: Piscina, task: SketchTask): Promise<WireDoc[]> {

@@ -41,3 +41,17 @@ export function resultBuffers(docs: WireDoc[]): ArrayBuffer[] {
 export function owned<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T): T {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
+
+/** Bands [from, to) of band-major keys and ids, both in shared memory. */
+export interface SortBandsTask {
+  keys: Uint32Array;
+  ids: Int32Array;
+  count: number;
+  from: number;
+  to: number;
+}
+
+export interface PostingsTask {
+  codes: Uint16Array;
+  docStart: Int32Array;
+}

@@ -4,7 +4,9 @@ import { Piscina, transferableSymbol, valueSymbol } from 'piscina';
 import { isTaohuaError } from '../errors.js';
 import { sketchDocument } from '../index/sketch-document.js';
 import type { DocSketch } from '../index/doc-sketch.js';
-import { owned, resultBuffers, type SketchTask, type SketchTaskResult, type WireDoc } from './protocol.js';
+import { sortBands } from '../index/lsh-table.js';
+import { buildPostings } from '../spans/span-index.js';
+import { owned, resultBuffers, type PostingsTask, type SketchTask, type SketchTaskResult, type SortBandsTask, type WireDoc } from './protocol.js';
 
 export function sketchBatch(task: SketchTask): SketchTaskResult {
   const docs: WireDoc[] = [];
@@ -43,5 +45,19 @@ export default function run(task: SketchTask): unknown {
   return Piscina.move({
     [transferableSymbol]: resultBuffers(result.docs),
     [valueSymbol]: result,
+  });
+}
+
+/** Named task: sorts bands of an LSH table under assembly, in shared memory (nothing to return). */
+export function sortBandsTask(t: SortBandsTask): void {
+  sortBands(t.keys, t.ids, t.count, t.from, t.to);
+}
+
+/** Named task: the span layer's postings, moved back. */
+export function postingsTask(t: PostingsTask): unknown {
+  const r = buildPostings(t.codes, t.docStart);
+  return Piscina.move({
+    [transferableSymbol]: [r.bucketStart.buffer, r.postings.buffer],
+    [valueSymbol]: r,
   });
 }

@@ -29,19 +29,13 @@ export class SpanIndex {
   }
 
   static build(docs: SpanDoc[]): SpanIndex {
-    const docStart = new Int32Array(docs.length + 1);
-    docs.forEach((d, i) => (docStart[i + 1] = docStart[i] + d.codes.length));
-    const n = docStart[docs.length];
-    const codes = new Uint16Array(n);
-    const origStart = new Int32Array(n);
-    const origLength = new Uint16Array(n);
-    docs.forEach((d, i) => {
-      codes.set(d.codes, docStart[i]);
-      origStart.set(d.origStart, docStart[i]);
-      origLength.set(d.origLength, docStart[i]);
-    });
-    const { bucketStart, postings } = buildPostings(codes, docStart);
-    return new SpanIndex(docStart, codes, origStart, origLength, bucketStart, postings);
+    return SpanIndex.fromStreams(concatStreams(docs), (s) => buildPostings(s.codes, s.docStart));
+  }
+
+  /** The layer from documents laid end to end and their postings (built here or on another thread). */
+  static fromStreams(s: SpanStreams, post: (s: SpanStreams) => SpanPostings): SpanIndex {
+    const { bucketStart, postings } = post(s);
+    return new SpanIndex(s.docStart, s.codes, s.origStart, s.origLength, bucketStart, postings);
   }
 
   get docCount(): number {
@@ -161,23 +155,101 @@ export function bucketCountFor(n: number): number {
   return b;
 }
 
-function buildPostings(codes: Uint16Array, docStart: Int32Array): { bucketStart: Uint32Array; postings: Int32Array } {
+/** Every document's content stream laid end to end. */
+export interface SpanStreams {
+  /** Global offset of each document's first content unit; one more entry than documents. */
+  docStart: Int32Array;
+  codes: Uint16Array;
+  origStart: Int32Array;
+  origLength: Uint16Array;
+}
+
+export interface SpanPostings {
+  bucketStart: Uint32Array;
+  postings: Int32Array;
+}
+
+export function concatStreams(docs: SpanDoc[]): SpanStreams {
+  const docStart = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => (docStart[i + 1] = docStart[i] + d.codes.length));
+  const n = docStart[docs.length];
+  const codes = new Uint16Array(n);
+  const origStart = new Int32Array(n);
+  const origLength = new Uint16Array(n);
+  docs.forEach((d, i) => {
+    codes.set(d.codes, docStart[i]);
+    origStart.set(d.origStart, docStart[i]);
+    origLength.set(d.origLength, docStart[i]);
+  });
+  return { docStart, codes, origStart, origLength };
+}
+
+/** Partitions of the postings build: buckets sharing their top PART_BITS bits. */
+const PART_BITS = 8;
+
+/**
+ * Every seed gram position by bucket, positions ascending within a bucket: a stable scatter into
+ * partitions by the top bits of the bucket, then a counting sort inside each partition while its
+ * slice of the bucket table is cache-resident (one counting sort over the whole table was bound by
+ * cache misses, as the LSH band sort was).
+ */
+export function buildPostings(codes: Uint16Array, docStart: Int32Array): SpanPostings {
   const buckets = bucketCountFor(codes.length);
-  const shift = 32 - Math.log2(buckets);
-  const bucketOf = new Uint32Array(codes.length);
-  const bucketStart = new Uint32Array(buckets + 1);
+  const bits = Math.log2(buckets);
+  const shift = 32 - bits;
+  const low = bits - PART_BITS;
+  // Pass 1: every seed's bucket (kept in seedBucket, in position order), partitions counted.
+  const seedBucket = new Uint32Array(codes.length);
+  const parts = new Int32Array((1 << PART_BITS) + 1);
   let n = 0;
   for (let d = 0; d + 1 < docStart.length; d++) {
     for (let g = docStart[d], end = docStart[d + 1] - SEED; g <= end; g++) {
       const b = gramBucket(codes, g, shift);
-      bucketOf[g] = b + 1;
-      bucketStart[b + 1]++;
-      n++;
+      seedBucket[n++] = b;
+      parts[(b >>> low) + 1]++;
     }
   }
-  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
-  const fill = bucketStart.slice(0, buckets);
+  for (let p = 0; p < 1 << PART_BITS; p++) parts[p + 1] += parts[p];
+  // Pass 2: a stable scatter into partitions.
+  const fill = parts.slice(0, 1 << PART_BITS);
+  const posOf = new Int32Array(n);
+  const bucketOf = new Uint32Array(n);
+  let i = 0;
+  for (let d = 0; d + 1 < docStart.length; d++) {
+    for (let g = docStart[d], end = docStart[d + 1] - SEED; g <= end; g++) {
+      const b = seedBucket[i++];
+      const o = fill[b >>> low]++;
+      posOf[o] = g;
+      bucketOf[o] = b;
+    }
+  }
+  const bucketStart = new Uint32Array(buckets + 1);
   const postings = new Int32Array(n);
-  for (let g = 0; g < codes.length; g++) if (bucketOf[g] !== 0) postings[fill[bucketOf[g] - 1]++] = g;
+  const local = new Int32Array(1 << low);
+  for (let p = 0; p < 1 << PART_BITS; p++) sortPartition(p << low, parts[p], parts[p + 1], posOf, bucketOf, local, bucketStart, postings);
+  bucketStart[buckets] = n;
   return { bucketStart, postings };
+}
+
+/** Counting sort of entries [s, e), whose buckets are base + [0, local.length), into postings[s, e). */
+function sortPartition(
+  base: number,
+  s: number,
+  e: number,
+  posOf: Int32Array,
+  bucketOf: Uint32Array,
+  local: Int32Array,
+  bucketStart: Uint32Array,
+  postings: Int32Array,
+): void {
+  local.fill(0);
+  for (let i = s; i < e; i++) local[bucketOf[i] - base]++;
+  let sum = s;
+  for (let b = 0; b < local.length; b++) {
+    const c = local[b];
+    bucketStart[base + b] = sum;
+    local[b] = sum;
+    sum += c;
+  }
+  for (let i = s; i < e; i++) postings[local[bucketOf[i] - base]++] = posOf[i];
 }

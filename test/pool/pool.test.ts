@@ -64,8 +64,11 @@ describe('pool sketcher', () => {
     const p1 = createPoolSketcher(1);
     const p3 = createPoolSketcher(3);
     pools.push(p1, p3);
-    const a = await indexDocuments(input, o, p1.sketcher);
-    const b = await indexDocuments(input, o, p3.sketcher);
+    expect(p1.helper(input)).toBeUndefined();
+    const a = await indexDocuments(input, o, p1.sketcher, undefined, p1.helper(input));
+    const helper = p3.helper(input);
+    expect(helper).toBeDefined();
+    const b = await indexDocuments(input, o, p3.sketcher, undefined, helper);
     expect(b.units).toEqual(a.units);
     expect(b.uniqueKey).toEqual(a.uniqueKey);
     expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());

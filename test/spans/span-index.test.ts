@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
-import { SEED } from '../../src/spans/span-index.js';
+import { bucketCountFor, buildPostings, gramBucket, SEED } from '../../src/spans/span-index.js';
+import fc from 'fast-check';
 
 const GWR = '../shared/gwr';
 
@@ -69,5 +70,35 @@ describe('span index', () => {
         expect(original.length).toBeGreaterThanOrEqual(q.length - 1);
       }
     }
+  });
+});
+
+describe('span postings', () => {
+  /** The postings by definition: every seed position, grouped by bucket, ascending within one. */
+  function brutePostings(codes: Uint16Array, docStart: Int32Array): { bucketStart: number[]; postings: number[] } {
+    const buckets = bucketCountFor(codes.length);
+    const shift = 32 - Math.log2(buckets);
+    const lists: number[][] = Array.from({ length: buckets }, () => []);
+    for (let d = 0; d + 1 < docStart.length; d++) {
+      for (let g = docStart[d]; g + SEED <= docStart[d + 1]; g++) lists[gramBucket(codes, g, shift)].push(g);
+    }
+    const bucketStart = [0];
+    for (const l of lists) bucketStart.push(bucketStart[bucketStart.length - 1] + l.length);
+    return { bucketStart, postings: lists.flat() };
+  }
+
+  it('equal the definition on random streams of several documents', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0x4e00, max: 0x4e07 }), { maxLength: 3000 }), { minLength: 1, maxLength: 6 }), (docs) => {
+        const docStart = new Int32Array(docs.length + 1);
+        docs.forEach((d, i) => (docStart[i + 1] = docStart[i] + d.length));
+        const codes = Uint16Array.from(docs.flat());
+        const got = buildPostings(codes, docStart);
+        const want = brutePostings(codes, docStart);
+        expect(Array.from(got.postings)).toEqual(want.postings);
+        expect(Array.from(got.bucketStart)).toEqual(want.bucketStart);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
