@@ -35,75 +35,92 @@ export type ReadOneResult = { ok: true; doc: SourceDoc } | { ok: false; problem:
  * Reads files and folders (recursively: .txt .md .html .htm .docx .pdf, hidden entries and a
  * folder's README/LICENSE skipped,
  * symlinks followed, loops cut) and `-` for standard input. Documents come in argument order,
- * folder contents sorted by name; the same file reached twice is read once.
+ * folder contents sorted by name; the same file reached twice is read once. Look-ups and reads
+ * overlap (IO_CONCURRENCY at a time); the order of documents and problems does not depend on it.
  */
 export async function readInputs(paths: string[], opts: ReadOptions = {}): Promise<ReadResult> {
+  const found = (await mapInOrder(paths, resolveArgument)).flat();
+  // The same file (or standard input, keyed '') reached twice is read once, where first reached.
+  const seen = new Set<string>();
+  const kept = found.filter((f) => {
+    if (f.kind === 'problem') return true;
+    const key = f.kind === 'stdin' ? '' : f.real;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const read = await mapInOrder(kept, async (f): Promise<ReadOneResult> => {
+    if (f.kind === 'problem') return { ok: false, problem: f.problem };
+    return f.kind === 'stdin' ? readStdin(opts) : readFileDoc(f.shown, f.raw);
+  });
   const docs: SourceDoc[] = [];
   const problems: IoProblem[] = [];
-  const seenFiles = new Set<string>();
-  let stdinRead = false;
-
-  const addFile = async (shown: string, raw: FsPath, realPath: string): Promise<void> => {
-    if (seenFiles.has(realPath)) return;
-    seenFiles.add(realPath);
-    const r = await readFileDoc(shown, raw);
+  for (const r of read) {
     if (r.ok) docs.push(r.doc);
     else problems.push(r.problem);
-  };
-
-  const walk = async (shown: string, raw: FsPath, ancestors: Set<string>): Promise<void> => {
-    let names: Buffer[];
-    try {
-      // Names as bytes: a name that is not valid UTF-8 is still opened by its bytes.
-      names = await fsp.readdir(raw, { encoding: 'buffer' });
-    } catch (e) {
-      problems.push(fsProblem(shown, e));
-      return;
-    }
-    const kept = names.filter((n) => {
-      const name = n.toString('utf8');
-      return !name.startsWith('.') && !isFolderDoc(name);
-    });
-    kept.sort(Buffer.compare); // UTF-8 byte order is code-point order
-    for (const bytes of kept) {
-      const name = bytes.toString('utf8');
-      const child = joinShown(shown, name);
-      const childRaw = Buffer.from(name, 'utf8').equals(bytes) && typeof raw === 'string' ? child : joinRaw(raw, bytes);
-      const st = await statOrProblem(child, childRaw, problems);
-      if (st === null) continue;
-      if (st.isDirectory()) {
-        const real = await realpathOr(childRaw);
-        if (ancestors.has(real)) continue; // a symlink back up the tree
-        const next = new Set(ancestors);
-        next.add(real);
-        await walk(child, childRaw, next);
-      } else if (st.isFile() && TEXT_EXTENSIONS.includes(extensionOf(name))) {
-        await addFile(child, childRaw, await realpathOr(childRaw));
-      }
-    }
-  };
-
-  for (const p of paths) {
-    if (p === '-') {
-      if (stdinRead) continue;
-      stdinRead = true;
-      const r = await readStdin(opts);
-      if (r.ok) docs.push(r.doc);
-      else problems.push(r.problem);
-      continue;
-    }
-    const st = await statOrProblem(p, p, problems);
-    if (st === null) continue;
-    if (st.isDirectory()) {
-      const real = await realpathOr(p);
-      await walk(p, p, new Set([real]));
-    } else if (!st.isFile()) {
-      problems.push(notRegular(p, st));
-    } else {
-      await addFile(p, p, await realpathOr(p));
-    }
   }
   return { docs, problems };
+}
+
+/** What a path names, in reading order: files to read, problems met, or standard input. */
+type Found = { kind: 'file'; shown: string; raw: FsPath; real: string } | { kind: 'problem'; problem: IoProblem } | { kind: 'stdin' };
+
+/** Files and folders are looked up this many at a time: each look-up waits on the file system. */
+const IO_CONCURRENCY = 16;
+
+/** fn over items, at most IO_CONCURRENCY at a time; results in the items' order. */
+async function mapInOrder<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_CONCURRENCY, items.length) }, lane));
+  return out;
+}
+
+async function resolveArgument(p: string): Promise<Found[]> {
+  if (p === '-') return [{ kind: 'stdin' }];
+  const st = await statOrProblem(p, p);
+  if (!st.ok) return [st.found];
+  if (st.stats.isDirectory()) return walk(p, p, new Set([await realpathOr(p)]));
+  if (!st.stats.isFile()) return [{ kind: 'problem', problem: notRegular(p, st.stats) }];
+  return [{ kind: 'file', shown: p, raw: p, real: await realpathOr(p) }];
+}
+
+async function walk(shown: string, raw: FsPath, ancestors: Set<string>): Promise<Found[]> {
+  let names: Buffer[];
+  try {
+    // Names as bytes: a name that is not valid UTF-8 is still opened by its bytes.
+    names = await fsp.readdir(raw, { encoding: 'buffer' });
+  } catch (e) {
+    return [{ kind: 'problem', problem: fsProblem(shown, e) }];
+  }
+  const kept = names.filter((n) => {
+    const name = n.toString('utf8');
+    return !name.startsWith('.') && !isFolderDoc(name);
+  });
+  kept.sort(Buffer.compare); // UTF-8 byte order is code-point order
+  const children = await mapInOrder(kept, async (bytes): Promise<Found[]> => {
+    const name = bytes.toString('utf8');
+    const child = joinShown(shown, name);
+    const childRaw = Buffer.from(name, 'utf8').equals(bytes) && typeof raw === 'string' ? child : joinRaw(raw, bytes);
+    const st = await statOrProblem(child, childRaw);
+    if (!st.ok) return [st.found];
+    if (st.stats.isDirectory()) {
+      const real = await realpathOr(childRaw);
+      if (ancestors.has(real)) return []; // a symlink back up the tree
+      return walk(child, childRaw, new Set([...ancestors, real]));
+    }
+    if (st.stats.isFile() && TEXT_EXTENSIONS.includes(extensionOf(name))) {
+      return [{ kind: 'file', shown: child, raw: childRaw, real: await realpathOr(childRaw) }];
+    }
+    return [];
+  });
+  return children.flat();
 }
 
 /** Reads the one document `check` works on: a file, or `-` for standard input. */
@@ -186,12 +203,11 @@ function notRegular(path: string, st: Stats): IoProblem {
   return problem(path, 'NOT_A_FILE', kind === 'special' ? 'is not a regular file' : `is ${kind}, not a regular file`);
 }
 
-async function statOrProblem(path: string, raw: FsPath, problems: IoProblem[]): Promise<Stats | null> {
+async function statOrProblem(path: string, raw: FsPath): Promise<{ ok: true; stats: Stats } | { ok: false; found: Found }> {
   try {
-    return await fsp.stat(raw);
+    return { ok: true, stats: await fsp.stat(raw) };
   } catch (e) {
-    problems.push(fsProblem(path, e));
-    return null;
+    return { ok: false, found: { kind: 'problem', problem: fsProblem(path, e) } };
   }
 }
 
