@@ -62,17 +62,37 @@ export function spreadOver(occurrences: readonly Occurrence[], groupOf: (doc: st
  * Sizes are the documents' lengths, so long reports are expected to hold more occurrences.
  */
 export function griesDp(occurrences: readonly Occurrence[], sizes: ReadonlyMap<string, number>): number {
-  const total = [...sizes.values()].reduce((n, s) => n + s, 0);
+  const { total, minShare } = corpusShape(sizes);
   if (!occurrences.length || total <= 0 || sizes.size < 2) return 0;
   const per = new Map<string, number>();
   for (const o of occurrences) per.set(o.doc, (per.get(o.doc) ?? 0) + 1);
+  // Σ over all documents of |observed − expected|: a document without the phrase adds its expected
+  // share, so only the documents holding it are visited (the rest is 1 − their expected shares).
   let sum = 0;
-  let minShare = 1;
-  for (const [doc, size] of sizes) {
+  let expectedHere = 0;
+  for (const [doc, n] of per) {
+    const size = sizes.get(doc);
+    if (size === undefined) continue;
     const expected = size / total;
-    minShare = Math.min(minShare, expected);
-    sum += Math.abs((per.get(doc) ?? 0) / occurrences.length - expected);
+    expectedHere += expected;
+    sum += Math.abs(n / occurrences.length - expected);
   }
-  const dp = sum / 2;
+  const dp = (sum + Math.max(0, 1 - expectedHere)) / 2;
   return Math.round((dp / (1 - minShare)) * 1e4) / 1e4;
+}
+
+const shapes = new WeakMap<ReadonlyMap<string, number>, { total: number; minShare: number }>();
+
+/** Total size and the smallest document's share, once per map of sizes. */
+function corpusShape(sizes: ReadonlyMap<string, number>): { total: number; minShare: number } {
+  let shape = shapes.get(sizes);
+  if (shape === undefined) {
+    let total = 0;
+    for (const s of sizes.values()) total += s;
+    let minShare = 1;
+    for (const s of sizes.values()) minShare = Math.min(minShare, s / total);
+    shape = { total, minShare };
+    shapes.set(sizes, shape);
+  }
+  return shape;
 }

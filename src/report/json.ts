@@ -26,6 +26,12 @@ function compareKeys(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** Keys in schema order; most objects are built in that order already, which one pass confirms. */
+function sortedKeys(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) if (compareKeys(keys[i - 1], keys[i]) > 0) return keys.sort(compareKeys);
+  return keys;
+}
+
 function ordered(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(ordered);
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
@@ -34,7 +40,7 @@ function ordered(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort(compareKeys)) out[key] = ordered(source[key]);
+    for (const key of sortedKeys(Object.keys(source))) out[key] = ordered(source[key]);
     return out;
   }
   return value;
@@ -78,8 +84,24 @@ function* chunksOf(value: unknown, depth: number, descend: number): Generator<st
     }
     return yield `\n${pad}}`;
   }
-  const text = JSON.stringify(ordered(value), null, 2);
-  yield depth > 0 ? text.replace(/\n/g, `\n${pad}`) : text;
+  yield indented(ordered(value), depth);
+}
+
+/**
+ * JSON.stringify(value, null, 2) with every line after the first indented `depth` levels more:
+ * the value is stringified inside `depth` arrays and cut out again, so the indenting is native
+ * (a replace over every newline cost as much as the stringify).
+ */
+function indented(value: unknown, depth: number): string {
+  if (depth === 0 || value === null || typeof value !== 'object') return JSON.stringify(value, null, 2);
+  let wrapped: unknown = value;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  let from = 0;
+  for (let i = 0; i < depth; i++) from = text.indexOf('\n', from) + 1;
+  let to = text.length;
+  for (let i = 0; i < depth; i++) to = text.lastIndexOf('\n', to - 1);
+  return text.slice(from + 2 * depth, to);
 }
 
 /** The order ordered() gives: schema ranking, except that integer-like keys come first (as in every JS object). */

@@ -34,6 +34,14 @@ export function tokenise(text: string): string[] {
   return loadJieba().cut(text, true);
 }
 
+/**
+ * The cutter tokenise uses for a whole text, to apply to its pieces: a piece of a Han text is cut by
+ * jieba even when the piece itself holds no hanzi, as it would be inside the whole.
+ */
+export function tokeniserFor(whole: string): (piece: string) => string[] {
+  return HAN.test(whole) ? (piece) => (piece ? loadJieba().cut(piece, true) : []) : tokenise;
+}
+
 /** Tokens with their part of speech, covering `text` exactly; outside Han text a decimal number is one token. */
 export function taggedWords(text: string): TaggedWord[] {
   if (!text) return [];
