@@ -11,7 +11,7 @@
 //   report  terminal, JSON, CSV, HTML (called by the CLI and the server, not here)
 import type { Options } from './options.js';
 import type { CheckResult, CompareResult, FindResult, ScanResult, SourceDoc } from './types.js';
-import { learnChrome, type ChromeModel } from './io/chrome.js';
+import { learnChrome, learnChromeOf, PATTERNS_ONLY, type ChromeModel } from './io/chrome.js';
 import { CorpusIndex, type AssemblyHelper, type IndexParams } from './index/corpus-index.js';
 import { prepareWithChrome, sketchDocument, type SketchedDocument } from './index/sketch-document.js';
 import { checkDraft } from './align/check-draft.js';
@@ -62,11 +62,39 @@ export async function indexDocuments(
   helper?: AssemblyHelper,
 ): Promise<CorpusIndex> {
   const params = indexParams(o);
-  const model = o.match.chrome ? learnChrome(docs) : { lines: [] };
-  const sketched = await sketcher(docs, model, params, onProgress);
+  const { model, sketched } = !o.match.chrome
+    ? { model: PATTERNS_ONLY, sketched: await sketcher(docs, PATTERNS_ONLY, params, onProgress) }
+    : helper
+      ? await sketchWhileLearningChrome(docs, params, sketcher, onProgress)
+      : await sketchAfterLearningChrome(docs, params, sketcher, onProgress);
   const [indexed, sketches] = [sketched.map((s) => s.doc), sketched.map((s) => s.sketch)];
   if (helper) return CorpusIndex.assemble(params, indexed, sketches, model, helper);
   return CorpusIndex.fromSketches(params, indexed, sketches, model);
+}
+
+type Sketched = { model: ChromeModel; sketched: SketchedDocument[] };
+
+async function sketchAfterLearningChrome(docs: SourceDoc[], params: IndexParams, sketcher: Sketcher, onProgress?: (p: Progress) => void): Promise<Sketched> {
+  const model = learnChrome(docs);
+  return { model, sketched: await sketcher(docs, model, params, onProgress) };
+}
+
+/**
+ * With other threads: they sketch every document as if chrome were only the form patterns while
+ * this thread learns the corpus's chrome; the few documents the learned lines concern are then
+ * sketched again. The result is the one sketchAfterLearningChrome gives.
+ */
+async function sketchWhileLearningChrome(docs: SourceDoc[], params: IndexParams, sketcher: Sketcher, onProgress?: (p: Progress) => void): Promise<Sketched> {
+  const early = sketcher(docs, PATTERNS_ONLY, params, onProgress);
+  const { model, touched } = learnChromeOf(docs);
+  const sketched = await early;
+  const again = docs.filter((_, i) => touched[i] === 1);
+  if (again.length > 0) {
+    const redone = await sketcher(again, model, params);
+    let k = 0;
+    touched.forEach((t, i) => t === 1 && (sketched[i] = redone[k++]));
+  }
+  return { model, sketched };
 }
 
 /** What an editor may leave out of a check (see README, "Leaving text out"). */

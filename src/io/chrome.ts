@@ -134,6 +134,18 @@ function neighbours(lines: Lines): { prev: Int32Array; next: Int32Array } {
 }
 
 export function learnChrome(docs: SourceDoc[]): ChromeModel {
+  return learnChromeOf(docs).model;
+}
+
+/** A model that knows only the form patterns: a document's chrome under it needs no corpus. */
+export const PATTERNS_ONLY: ChromeModel = { lines: [] };
+
+/**
+ * The model, and which documents it concerns: touched[i] is 1 when document i holds a learned
+ * line that no form pattern matches, the only lines on which chromeRanges under the model
+ * differs from chromeRanges under PATTERNS_ONLY.
+ */
+export function learnChromeOf(docs: SourceDoc[]): { model: ChromeModel; touched: Uint8Array } {
   const split = docs.map((d) => ({ lines: splitLines(d.text), length: d.text.length }));
   // Pass 1: candidates by document frequency.
   const docFreq = new Map<string, number>();
@@ -167,11 +179,16 @@ export function learnChrome(docs: SourceDoc[]): ChromeModel {
     for (const k of supported) support.set(k, (support.get(k) ?? 0) + 1);
   }
   const learned = new Set<string>(patternKeys);
+  const beyondPatterns = new Set<string>();
   for (const k of candidates) {
     const s = support.get(k) ?? 0;
-    if (s >= 2 && s >= EDGE_SUPPORT * (docFreq.get(k) ?? 0)) learned.add(k);
+    if (s >= 2 && s >= EDGE_SUPPORT * (docFreq.get(k) ?? 0)) {
+      learned.add(k);
+      if (!patternKeys.has(k)) beyondPatterns.add(k);
+    }
   }
-  return { lines: [...learned].sort() };
+  const touched = Uint8Array.from(split, ({ lines }) => (beyondPatterns.size > 0 && lines.keys.some((k) => beyondPatterns.has(k)) ? 1 : 0));
+  return { model: { lines: [...learned].sort() }, touched };
 }
 
 const Kind = { None: 0, Weak: 1, Strong: 2 } as const;

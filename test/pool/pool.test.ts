@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { indexDocuments, indexParams, sketchHere, type Progress } from '../../src/pipeline.js';
-import { learnChrome } from '../../src/io/chrome.js';
+import { chromeRanges, learnChrome, learnChromeOf, PATTERNS_ONLY } from '../../src/io/chrome.js';
 import { createPoolSketcher, resolveThreads, workerPath } from '../../src/pool/pool.js';
 import { makeBatches } from '../../src/pool/batches.js';
 import { sketchBatch } from '../../src/pool/worker.js';
@@ -74,6 +74,29 @@ describe('pool sketcher', () => {
     expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
     expect(b.docs).toEqual(a.docs);
     expect(spanShape(b)).toEqual(spanShape(a));
+  });
+
+  it('sketches while chrome is learned and redoes the documents the learned lines concern', async () => {
+    // Every third document ends with the same short line: learned as chrome, matched by no pattern.
+    const input = docs(8).map((d, i) => (i % 3 === 0 ? { ...d, text: `${d.text}\n\n东湖区文明办宣传科\n` } : d));
+    const { model, touched } = learnChromeOf(input);
+    expect(model.lines).toContain('东湖区文明办宣传科');
+    input.forEach((d, i) => {
+      if (i % 3 === 0) expect(touched[i]).toBe(1);
+      // Sound: a document left alone has the same chrome under the model as under the patterns.
+      if (touched[i] === 0) expect(chromeRanges(d.text, model)).toEqual(chromeRanges(d.text, PATTERNS_ONLY));
+    });
+    const p1 = createPoolSketcher(1);
+    const p2 = createPoolSketcher(2);
+    pools.push(p1, p2);
+    const a = await indexDocuments(input, o, p1.sketcher);
+    const b = await indexDocuments(input, o, p2.sketcher, undefined, p2.helper(input));
+    expect(b.docs).toEqual(a.docs);
+    expect(b.docs.filter((d) => d.chrome.length > 0).length).toBeGreaterThanOrEqual(touched.filter((t) => t === 1).length);
+    expect(b.units).toEqual(a.units);
+    expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
+    expect(spanShape(b)).toEqual(spanShape(a));
+    expect(b.chromeModel).toEqual(a.chromeModel);
   });
 
   it('reports a failing document as a TaohuaError, not a crash', async () => {
