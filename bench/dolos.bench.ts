@@ -113,7 +113,7 @@ export async function runDolosBench(a: DolosBenchArgs): Promise<DolosBenchResult
   const pool = createPoolSketcher(a.threads);
   pool.warm(indexParams(o));
   let t = performance.now();
-  const index = await indexDocuments(docs, o, pool.sketcher);
+  const index = await indexDocuments(docs, o, pool.sketcher, undefined, pool.helper(docs));
   const taohuaIndexMs = performance.now() - t;
   const scan = scanCorpus(index, o);
   const taohuaMs = performance.now() - t;

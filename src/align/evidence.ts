@@ -41,6 +41,7 @@ export class Evidence {
   private readonly bySentence: Passage[][];
   private readonly scratch: Uint8Array;
   private grouped: { k: number; byDoc: Map<number, Passage[]> } | undefined;
+  private lastWritten: { x: number; y: number; text: string } | undefined;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -95,7 +96,13 @@ export class Evidence {
     const left = scored.slice(0, GREEDY_SOURCES);
     const out: RankedSource[] = [];
     const taken = new Uint8Array(b - a);
+    // Once the documents taken cover all the others cover, every gain is 0 and ties decide.
+    let uncovered = this.unionContent(left, a, b);
     while (left.length) {
+      if (uncovered === 0) {
+        out.push(...left.sort(better));
+        break;
+      }
       let best = 0;
       let bestGain = -1;
       left.forEach((r, i) => {
@@ -104,9 +111,20 @@ export class Evidence {
       });
       const r = left.splice(best, 1)[0];
       for (let i = 0; i < r.ranges.length; i += 2) taken.fill(1, r.ranges[i] - a, r.ranges[i + 1] - a);
+      uncovered -= bestGain;
       out.push(r);
     }
     return out.concat(scored.slice(GREEDY_SOURCES));
+  }
+
+  /** Content units of norm[a, b) inside any of the sources' ranges, counted as gain() counts them. */
+  private unionContent(sources: RankedSource[], a: number, b: number): number {
+    const text = this.p.norm.text;
+    for (const r of sources) for (let i = 0; i < r.ranges.length; i += 2) this.scratch.fill(1, r.ranges[i], r.ranges[i + 1]);
+    let n = 0;
+    for (let j = a; j < b; j++) if (this.scratch[j] && isContentUnit(text.charCodeAt(j))) n++;
+    this.scratch.fill(0, a, b);
+    return n;
   }
 
   /** Sentence k's passages by document (kept for the sentence being labelled: spanSource asks again). */
@@ -166,14 +184,29 @@ export class Evidence {
     const covered = contentLength(text, a, b, this.scratch);
     this.scratch.fill(0, a, b);
     const path = this.index.docs[doc].path;
-    const literal = this.written(draftPart) === squeeze(this.index.docs[doc].text.slice(source[0], source[1]));
-    return { doc, covered, longest, similarity, source: { doc: path, start: source[0], end: source[1] }, ranges, literal };
+    // Only a tie on cover, longest passage and similarity asks for it: computed then, once.
+    let literal: boolean | undefined;
+    const isLiteral = (): boolean => (literal ??= sameWithoutSpace(this.written(draftPart), this.index.docs[doc].text, source[0], source[1]));
+    return {
+      doc,
+      covered,
+      longest,
+      similarity,
+      source: { doc: path, start: source[0], end: source[1] },
+      ranges,
+      get literal(): boolean {
+        return isLiteral();
+      },
+    };
   }
 
-  /** The draft's original text behind norm[x, y), white space left out. */
+  /** The draft's original text behind norm[x, y), white space left out (the last one asked for is kept: ties ask again). */
   private written([x, y]: [number, number]): string {
     if (x >= y) return '';
-    return squeeze(this.p.doc.text.slice(this.p.norm.starts[x], this.p.norm.ends[y - 1]));
+    if (this.lastWritten?.x !== x || this.lastWritten.y !== y) {
+      this.lastWritten = { x, y, text: squeeze(this.p.doc.text.slice(this.p.norm.starts[x], this.p.norm.ends[y - 1])) };
+    }
+    return this.lastWritten.text;
   }
 
   /** The source's original range for the part of the passage inside norm[a, b). */
@@ -233,6 +266,23 @@ function overlap(ranges: number[], x: number, y: number, text: string): number {
 }
 
 const squeeze = (t: string): string => t.replace(/\s+/g, '');
+
+/** Whether text[start, end) without white space (as squeeze removes it) is `squeezed`, without building it. */
+function sameWithoutSpace(squeezed: string, text: string, start: number, end: number): boolean {
+  let j = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (j >= squeezed.length || squeezed.charCodeAt(j++) !== c) return false;
+  }
+  return j === squeezed.length;
+}
+
+/** The code units \s matches in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** The extent of the ranges inside [a, b). */
 function clipped(ranges: number[], a: number, b: number): [number, number] {

@@ -25,14 +25,14 @@ export function exactMatches(index: SpanIndex, q: Uint16Array, o: SeedOptions): 
   // A run of minLen units holds minLen - SEED + 1 consecutive seed starts: one is on the stride.
   const stride = minLen - SEED + 1;
   const out: ExactMatch[] = [];
-  const reached = new Map<number, number>(); // diagonal g - j → end of the run found on it
+  const reached = new DiagonalEnds(4 * q.length); // diagonal g - j → end of the run found on it
   for (let j = 0, seeds = 0; j + SEED <= q.length; j += stride) {
     if ((++seeds & 4095) === 0) o.interrupt?.();
     const postings = index.bucket(q, j);
     if (postings.length > o.maxPostings) continue;
     for (const g of postings) {
       const diagonal = g - j;
-      if ((reached.get(diagonal) ?? -1) > j) continue;
+      if (reached.get(diagonal) > j) continue;
       if (!index.equalAt(g, q, j, SEED)) continue;
       const m = extend(index, q, j, g);
       reached.set(diagonal, m.qEnd);
@@ -60,4 +60,55 @@ function extend(index: SpanIndex, q: Uint16Array, j: number, g: number): ExactMa
     t++;
   }
   return { doc, qStart: a, qEnd: b, g: s };
+}
+
+const NO_DIAGONAL = -0x80000000;
+
+/**
+ * diagonal → end of the run found on it, -1 when none: an open-addressing table of int32 keys (a
+ * Map was most of the seeding time on a large corpus, where a common seed has thousands of postings).
+ */
+class DiagonalEnds {
+  private keys: Int32Array;
+  private ends: Int32Array;
+  private size = 0;
+
+  constructor(expected: number) {
+    let n = 1024;
+    while (n < 2 * expected) n *= 2;
+    this.keys = new Int32Array(n).fill(NO_DIAGONAL);
+    this.ends = new Int32Array(n);
+  }
+
+  get(diagonal: number): number {
+    const mask = this.keys.length - 1;
+    for (let h = hashOf(diagonal) & mask; ; h = (h + 1) & mask) {
+      const k = this.keys[h];
+      if (k === diagonal) return this.ends[h];
+      if (k === NO_DIAGONAL) return -1;
+    }
+  }
+
+  set(diagonal: number, end: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let h = hashOf(diagonal) & mask;
+    while (this.keys[h] !== NO_DIAGONAL && this.keys[h] !== diagonal) h = (h + 1) & mask;
+    if (this.keys[h] === NO_DIAGONAL) this.size++;
+    this.keys[h] = diagonal;
+    this.ends[h] = end;
+  }
+
+  private grow(): void {
+    const [keys, ends] = [this.keys, this.ends];
+    this.keys = new Int32Array(keys.length * 2).fill(NO_DIAGONAL);
+    this.ends = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== NO_DIAGONAL) this.set(keys[i], ends[i]);
+  }
+}
+
+function hashOf(x: number): number {
+  const h = Math.imul(x, 0x9e3779b1);
+  return h ^ (h >>> 15);
 }

@@ -198,15 +198,13 @@ export function buildPostings(codes: Uint16Array, docStart: Int32Array): SpanPos
   const bits = Math.log2(buckets);
   const shift = 32 - bits;
   const low = bits - PART_BITS;
-  // Pass 1: every seed's bucket (kept in seedBucket, in position order), partitions counted.
-  const seedBucket = new Uint32Array(codes.length);
+  // Pass 1: partitions counted.
   const parts = new Int32Array((1 << PART_BITS) + 1);
   let n = 0;
   for (let d = 0; d + 1 < docStart.length; d++) {
     for (let g = docStart[d], end = docStart[d + 1] - SEED; g <= end; g++) {
-      const b = gramBucket(codes, g, shift);
-      seedBucket[n++] = b;
-      parts[(b >>> low) + 1]++;
+      parts[(gramBucket(codes, g, shift) >>> low) + 1]++;
+      n++;
     }
   }
   for (let p = 0; p < 1 << PART_BITS; p++) parts[p + 1] += parts[p];
@@ -214,10 +212,9 @@ export function buildPostings(codes: Uint16Array, docStart: Int32Array): SpanPos
   const fill = parts.slice(0, 1 << PART_BITS);
   const posOf = new Int32Array(n);
   const bucketOf = new Uint32Array(n);
-  let i = 0;
   for (let d = 0; d + 1 < docStart.length; d++) {
     for (let g = docStart[d], end = docStart[d + 1] - SEED; g <= end; g++) {
-      const b = seedBucket[i++];
+      const b = gramBucket(codes, g, shift);
       const o = fill[b >>> low]++;
       posOf[o] = g;
       bucketOf[o] = b;
