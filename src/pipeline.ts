@@ -62,17 +62,18 @@ export async function indexDocuments(
   helper?: AssemblyHelper,
 ): Promise<CorpusIndex> {
   const params = indexParams(o);
-  const { model, sketched } = !o.match.chrome
-    ? { model: PATTERNS_ONLY, sketched: await sketcher(docs, PATTERNS_ONLY, params, onProgress) }
-    : helper
-      ? await sketchWhileLearningChrome(docs, params, sketcher, onProgress)
-      : await sketchAfterLearningChrome(docs, params, sketcher, onProgress);
+  const sketchAll = !o.match.chrome ? sketchWithPatternsOnly : helper ? sketchWhileLearningChrome : sketchAfterLearningChrome;
+  const { model, sketched } = await sketchAll(docs, params, sketcher, onProgress);
   const [indexed, sketches] = [sketched.map((s) => s.doc), sketched.map((s) => s.sketch)];
   if (helper) return CorpusIndex.assemble(params, indexed, sketches, model, helper);
   return CorpusIndex.fromSketches(params, indexed, sketches, model);
 }
 
 type Sketched = { model: ChromeModel; sketched: SketchedDocument[] };
+
+async function sketchWithPatternsOnly(docs: SourceDoc[], params: IndexParams, sketcher: Sketcher, onProgress?: (p: Progress) => void): Promise<Sketched> {
+  return { model: PATTERNS_ONLY, sketched: await sketcher(docs, PATTERNS_ONLY, params, onProgress) };
+}
 
 async function sketchAfterLearningChrome(docs: SourceDoc[], params: IndexParams, sketcher: Sketcher, onProgress?: (p: Progress) => void): Promise<Sketched> {
   const model = learnChrome(docs);

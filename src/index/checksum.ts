@@ -2,17 +2,16 @@
 // content hash. Neither guards against an adversary (a saved index is trusted input, like any
 // file the user points at); they catch corruption and tell a changed document from an unchanged
 // one. SHA-256 cost ~0.2–1 s per 260 MB index here (it is native, but the digest ran at only
-// 0.3–1.1 GB/s on this machine, and a document's string had to be re-encoded as UTF-8 first);
-// this runs over 32-bit words at ~0.9–1 GB/s and hashes strings without encoding them.
+// 0.3–1.1 GB/s on this machine, and a document's string had to be re-encoded as UTF-8 first).
 //
-// The mixing is MurmurHash3 x86_128's block function over 16-byte blocks of little-endian 32-bit
-// words, so every bit of every word reaches all four lanes; a string is hashed as its UTF-16LE
-// bytes. Not byte-compatible with MurmurHash3 (tail and finalisation differ).
+// The block function is xxHash32's: four independent lanes over 16-byte blocks of little-endian
+// 32-bit words (each lane multiply-rotate-multiply), so the CPU runs the lanes side by side: ~2.3
+// GB/s here, against ~0.9–1.3 GB/s for MurmurHash3 x86_128's chained lanes (index format 3). The
+// finish mixes every lane into all four output words. A string is hashed as its UTF-16LE bytes.
+// Not byte-compatible with xxHash32 (tail and finalisation differ).
 
-const C1 = 0x239b961b;
-const C2 = 0xab0e9789;
-const C3 = 0x38b34ae5;
-const C4 = 0xa1e38b93;
+const P1 = 0x9e3779b1 | 0;
+const P2 = 0x85ebca77 | 0;
 
 function fmix(h: number): number {
   h ^= h >>> 16;
@@ -33,26 +32,14 @@ class Lanes {
   words(w: Int32Array, from: number, to: number): void {
     let { h1, h2, h3, h4 } = this;
     for (let i = from; i < to; i += 4) {
-      let k1 = Math.imul(w[i], C1);
-      k1 = (k1 << 15) | (k1 >>> 17);
-      h1 ^= Math.imul(k1, C2);
-      h1 = (h1 << 19) | (h1 >>> 13);
-      h1 = (Math.imul(h1 + h2, 5) + 0x561ccd1b) | 0;
-      let k2 = Math.imul(w[i + 1], C2);
-      k2 = (k2 << 16) | (k2 >>> 16);
-      h2 ^= Math.imul(k2, C3);
-      h2 = (h2 << 17) | (h2 >>> 15);
-      h2 = (Math.imul(h2 + h3, 5) + 0x0bcaa747) | 0;
-      let k3 = Math.imul(w[i + 2], C3);
-      k3 = (k3 << 17) | (k3 >>> 15);
-      h3 ^= Math.imul(k3, C4);
-      h3 = (h3 << 15) | (h3 >>> 17);
-      h3 = (Math.imul(h3 + h4, 5) + 0x96cd1c35) | 0;
-      let k4 = Math.imul(w[i + 3], C4);
-      k4 = (k4 << 18) | (k4 >>> 14);
-      h4 ^= Math.imul(k4, C1);
-      h4 = (h4 << 13) | (h4 >>> 19);
-      h4 = (Math.imul(h4 + h1, 5) + 0x32ac3b17) | 0;
+      h1 = (h1 + Math.imul(w[i], P2)) | 0;
+      h1 = Math.imul((h1 << 13) | (h1 >>> 19), P1);
+      h2 = (h2 + Math.imul(w[i + 1], P2)) | 0;
+      h2 = Math.imul((h2 << 13) | (h2 >>> 19), P1);
+      h3 = (h3 + Math.imul(w[i + 2], P2)) | 0;
+      h3 = Math.imul((h3 << 13) | (h3 >>> 19), P1);
+      h4 = (h4 + Math.imul(w[i + 3], P2)) | 0;
+      h4 = Math.imul((h4 << 13) | (h4 >>> 19), P1);
     }
     this.h1 = h1;
     this.h2 = h2;

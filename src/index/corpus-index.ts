@@ -8,7 +8,7 @@ import { type DocSketch } from './doc-sketch.js';
 import { concatStreams, SpanIndex, type SpanPostings } from '../spans/span-index.js';
 import type { SpanDoc } from '../spans/span-doc.js';
 
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface IndexParams {
   normalise: NormaliseOptions;

@@ -28,7 +28,8 @@ function corrupt(path: string, message: string): TaohuaError {
 }
 
 /** Magic, version, length and checksum; returns the parsed header and where the payload starts. */
-export function verifyFile(buf: Buffer, path: string): { header: Header; payload: number } {
+/** `digest`: the checksum of all but the file's last DIGEST_BYTES, when the reader computed it already. */
+export function verifyFile(buf: Buffer, path: string, digest?: Buffer): { header: Header; payload: number } {
   if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw corrupt(path, 'not a taohua index file (bad magic)');
   }
@@ -44,10 +45,9 @@ export function verifyFile(buf: Buffer, path: string): { header: Header; payload
   const total = buf.readDoubleLE(16);
   if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
   const end = buf.length - DIGEST_BYTES;
-  const hash = createChecksum();
-  for (let at = 0; at < end; at += HASH_PIECE) hash.update(buf.subarray(at, Math.min(end, at + HASH_PIECE)));
-  const digest = hash.digest();
-  if (buf.length !== total || !digest.equals(buf.subarray(end))) throw corrupt(path, 'index file is corrupted (checksum mismatch)');
+  if (buf.length !== total || !(digest ?? checksumOf(buf, end)).equals(buf.subarray(end))) {
+    throw corrupt(path, 'index file is corrupted (checksum mismatch)');
+  }
   const headerBytes = buf.readUInt32LE(12);
   if (PREAMBLE_BYTES + headerBytes > end) throw corrupt(path, 'index file is corrupted (bad header length)');
   let header: unknown;
@@ -59,6 +59,12 @@ export function verifyFile(buf: Buffer, path: string): { header: Header; payload
   const problem = headerProblem(header);
   if (problem !== null) throw corrupt(path, `index file is corrupted (${problem})`);
   return { header: header as Header, payload: PREAMBLE_BYTES + padTo(headerBytes) };
+}
+
+function checksumOf(buf: Buffer, end: number): Buffer {
+  const hash = createChecksum();
+  for (let at = 0; at < end; at += HASH_PIECE) hash.update(buf.subarray(at, Math.min(end, at + HASH_PIECE)));
+  return hash.digest();
 }
 
 class Sections {
@@ -127,8 +133,8 @@ class Sections {
   }
 }
 
-export function decodeIndex(buf: Buffer, path: string): CorpusIndex {
-  const { header, payload } = verifyFile(buf, path);
+export function decodeIndex(buf: Buffer, path: string, digest?: Buffer): CorpusIndex {
+  const { header, payload } = verifyFile(buf, path, digest);
   try {
     return build(header, new Sections(buf, payload, header, path), path);
   } catch (e) {

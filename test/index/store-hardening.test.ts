@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { indexDocuments } from '../../src/pipeline.js';
 import { loadIndex, saveIndex } from '../../src/index/store.js';
-import { readIndexFile } from '../../src/index/store-read.js';
+import { readIndexFileHashed } from '../../src/index/store-read.js';
 import { DIGEST_BYTES, PREAMBLE_BYTES, padTo, preamble } from '../../src/index/store-layout.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import type { SourceDoc } from '../../src/types.js';
@@ -123,9 +123,13 @@ describe('a crafted index with a recomputed checksum', () => {
 });
 
 describe('large index files', () => {
-  it('are read in pieces (shown here with 7-byte pieces)', async () => {
+  it('are read and hashed in pieces (shown here with 7-byte pieces)', async () => {
     const file = await goodFile('pieces.taohua');
-    expect(readIndexFile(file, 7).equals(readFileSync(file))).toBe(true);
+    const bytes = readFileSync(file);
+    const { buf, digest } = await readIndexFileHashed(file, 32, 7);
+    expect(buf.equals(bytes)).toBe(true);
+    expect(digest.equals(createChecksum().update(bytes.subarray(0, bytes.length - 32)).digest())).toBe(true);
+    expect(digest.equals(bytes.subarray(bytes.length - 32))).toBe(true);
   });
 
   // A valid index with a 2.1 GiB hole between header and sections (sections are found by offset),
