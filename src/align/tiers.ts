@@ -3,7 +3,7 @@
 import { diffChars } from 'diff';
 import type { Reuse, Tier } from '../types.js';
 import { simplify } from '../text/char-table.js';
-import { taggedWords } from '../text/tokens.js';
+import { placeLexicon, taggedWords } from '../text/tokens.js';
 
 /** Most changed last: a sentence takes the highest tier among its spans. */
 export const TIERS: readonly Tier[] = ['verbatim', 'figures', 'reworded'];
@@ -55,7 +55,37 @@ function isFigure(text: string): boolean {
 }
 
 /** Every letter of text[at, at + length) lies in a word jieba tags as a place (ns) or is a place character. */
-function inPlaceName(text: string, at: number, length: number): boolean {
+export function inPlaceName(text: string, at: number, length: number): boolean {
+  return length === 0 || (coveredByPlaceWords(text, at, length) && inPlaceNameByJieba(text, at, length));
+}
+
+/**
+ * The part of inPlaceName that needs no jieba: every letter that is not a place character lies
+ * inside some word of text that jieba's dictionary tags as a place. When one does not, jieba cannot
+ * tag it ns either, and a check of drafts that only reword or renumber never loads jieba.
+ */
+function coveredByPlaceWords(text: string, at: number, length: number): boolean {
+  const { words, longest } = placeLexicon();
+  for (let p = at; p < at + length; p++) {
+    const c = text[p];
+    if (!LETTER.test(c) || PLACE_CHAR.test(c)) continue;
+    if (!coveredAt(text, p, words, longest)) return false;
+  }
+  return true;
+}
+
+function coveredAt(text: string, p: number, words: Set<string>, longest: number): boolean {
+  for (let s = Math.max(0, p - longest + 1); s <= p; s++) {
+    for (let e = p + 1; e <= Math.min(text.length, s + longest); e++) if (words.has(text.slice(s, e))) return true;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
+const PLACE_CHAR = /^[省市县区州镇乡村旗盟]$/u;
+
+/** inPlaceName by jieba's tags alone. */
+export function inPlaceNameByJieba(text: string, at: number, length: number): boolean {
   if (length === 0) return true;
   let pos = 0;
   for (const { word, tag } of taggedWords(text)) {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTier, literalView } from '../../src/align/tiers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyTier, inPlaceName, inPlaceNameByJieba, literalView } from '../../src/align/tiers.js';
 
 describe('classifyTier reads the original characters', () => {
   it('spinner synonyms and antonyms are reworded, never verbatim', () => {
@@ -27,5 +30,31 @@ describe('classifyTier reads the original characters', () => {
   it('the literal view folds width and script only', () => {
     expect(literalView('發展 ，２０')).toBe('发展,20');
     expect(literalView('效劳')).toBe('效劳');
+  });
+});
+
+describe('place names without loading jieba', () => {
+  it('the dictionary bound gives what jieba tags give, on every short stretch of corpus sentences', () => {
+    const dir = fileURLToPath(new URL('../../corpus/', import.meta.url));
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').split(/[。！？\n]/))
+      .map(literalView)
+      .filter((s) => s.length >= 8)
+      .slice(0, 300);
+    const known = ['在东湖区人民政府的领导下', '北京市和上海市', '湖北省武汉市江岸区'];
+    let places = 0;
+    for (const text of [...known, ...texts]) {
+      for (let at = 0; at < text.length; at += 3) {
+        for (const length of [1, 2, 3]) {
+          if (at + length > text.length) continue;
+          const byJieba = inPlaceNameByJieba(text, at, length);
+          expect(inPlaceName(text, at, length)).toBe(byJieba);
+          if (byJieba) places++;
+        }
+      }
+    }
+    expect(places).toBeGreaterThan(10);
   });
 });
