@@ -3,10 +3,11 @@ import { TaohuaError } from '../errors.js';
 import { normaliseOptions, type Options } from '../options.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { readInputs, type ReadResult } from '../io/read.js';
+import type { SourceDoc } from '../types.js';
 import { indexDocuments } from '../pipeline.js';
 import { loadIndex } from '../index/store.js';
 import { assertSameParams } from '../index/add.js';
-import { createPoolSketcher } from '../pool/pool.js';
+import { createPoolSketcher, MIN_POOL_CHARS } from '../pool/pool.js';
 import { indexParams } from '../pipeline.js';
 import type { Flags } from './args.js';
 import { engineOptions } from './args.js';
@@ -46,10 +47,15 @@ export async function buildFromPaths(
   quiet: boolean,
 ): Promise<{ index: CorpusIndex; problems: number }> {
   const pool = createPoolSketcher(options.threads);
-  pool.warm(indexParams(options));
+  const params = indexParams(options);
+  // Threads start once the corpus is large enough to use them, while the rest is read.
+  let read = 0;
+  const warmWhenLarge = (doc: SourceDoc): void => {
+    if ((read += doc.text.length) >= MIN_POOL_CHARS) pool.warm(params);
+  };
   const bar = progressBar('indexing', !quiet && process.stderr.isTTY === true);
   try {
-    const { docs, problems } = await readInputsReporting(paths);
+    const { docs, problems } = await readInputsReporting(paths, warmWhenLarge);
     const index = await indexDocuments(docs, options, pool.sketcher, bar.update, pool.helper(docs));
     return { index, problems: problems.length };
   } finally {
@@ -63,8 +69,8 @@ export async function buildFromPaths(
  * is the error (so `scan /nonexistent` exits 3 like `check /nonexistent`), or EMPTY when there
  * was nothing at all to read.
  */
-export async function readInputsReporting(paths: string[]): Promise<ReadResult> {
-  const { docs, problems } = await readInputs(paths);
+export async function readInputsReporting(paths: string[], onDoc?: (doc: SourceDoc) => void): Promise<ReadResult> {
+  const { docs, problems } = await readInputs(paths, { onDoc });
   const last = docs.length === 0 ? problems.pop() : undefined;
   for (const p of problems) warn(`${p.path}: ${p.message}`);
   if (last) throw new TaohuaError(last.code, last.message, last.path);

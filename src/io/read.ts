@@ -19,6 +19,8 @@ type FsPath = string | Buffer;
 export interface ReadOptions {
   /** Reads all of standard input; defaults to process.stdin. */
   stdin?: () => Promise<Uint8Array>;
+  /** Called with each document as soon as it is read (in the order reads finish). */
+  onDoc?: (doc: SourceDoc) => void;
 }
 
 /** A problem with one input; its code is always one of ErrorCode. */
@@ -51,7 +53,9 @@ export async function readInputs(paths: string[], opts: ReadOptions = {}): Promi
   });
   const read = await mapInOrder(kept, async (f): Promise<ReadOneResult> => {
     if (f.kind === 'problem') return { ok: false, problem: f.problem };
-    return f.kind === 'stdin' ? readStdin(opts) : readFileDoc(f.shown, f.raw);
+    const r = f.kind === 'stdin' ? await readStdin(opts) : await readFileDoc(f.shown, f.raw);
+    if (r.ok) opts.onDoc?.(r.doc);
+    return r;
   });
   const docs: SourceDoc[] = [];
   const problems: IoProblem[] = [];

@@ -32,7 +32,7 @@ function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
 const draft = doc('draft.txt', texts[1].slice(0, 2000) + texts[3].slice(500, 2500));
 
 describe('addToIndex', () => {
-  const pools = [createPoolSketcher(1), createPoolSketcher(2)];
+  const pools = [createPoolSketcher(1, { minPoolChars: 0 }), createPoolSketcher(2, { minPoolChars: 0 })];
   afterAll(async () => Promise.all(pools.map((p) => p.close())));
 
   it('add-then-check equals build-all-then-check', async () => {

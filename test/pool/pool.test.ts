@@ -46,7 +46,7 @@ describe('pool sketcher', () => {
     const input = docs(8);
     const model = learnChrome(input);
     const here = await sketchHere(input, model, params);
-    const pool = createPoolSketcher(2);
+    const pool = createPoolSketcher(2, { minPoolChars: 0 });
     pools.push(pool);
     const seen: Progress[] = [];
     const there = await pool.sketcher(input, model, params, (p) => seen.push(p));
@@ -61,8 +61,8 @@ describe('pool sketcher', () => {
 
   it('builds the same index with 1 and 3 threads', async () => {
     const input = docs(8);
-    const p1 = createPoolSketcher(1);
-    const p3 = createPoolSketcher(3);
+    const p1 = createPoolSketcher(1, { minPoolChars: 0 });
+    const p3 = createPoolSketcher(3, { minPoolChars: 0 });
     pools.push(p1, p3);
     expect(p1.helper(input)).toBeUndefined();
     const a = await indexDocuments(input, o, p1.sketcher, undefined, p1.helper(input));
@@ -86,8 +86,8 @@ describe('pool sketcher', () => {
       // Sound: a document left alone has the same chrome under the model as under the patterns.
       if (touched[i] === 0) expect(chromeRanges(d.text, model)).toEqual(chromeRanges(d.text, PATTERNS_ONLY));
     });
-    const p1 = createPoolSketcher(1);
-    const p2 = createPoolSketcher(2);
+    const p1 = createPoolSketcher(1, { minPoolChars: 0 });
+    const p2 = createPoolSketcher(2, { minPoolChars: 0 });
     pools.push(p1, p2);
     const a = await indexDocuments(input, o, p1.sketcher);
     const b = await indexDocuments(input, o, p2.sketcher, undefined, p2.helper(input));
