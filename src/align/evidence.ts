@@ -272,14 +272,14 @@ function sameWithoutSpace(squeezed: string, text: string, start: number, end: nu
   let j = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) continue;
+    if (isRegexSpace(c)) continue;
     if (j >= squeezed.length || squeezed.charCodeAt(j++) !== c) return false;
   }
   return j === squeezed.length;
 }
 
 /** The code units \s matches in a JavaScript regular expression. */
-function isSpace(c: number): boolean {
+function isRegexSpace(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
