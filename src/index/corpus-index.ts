@@ -88,7 +88,7 @@ export class CorpusIndex {
    */
   static async assemble(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel, helper: AssemblyHelper): Promise<CorpusIndex> {
     const order = pathOrder(docs);
-    const streams = concatStreams(order.map((i) => sketches[i].span));
+    const streams = concatStreams(order.map((i) => sketches[i].span), true);
     const postings = helper.postings(streams.codes, streams.docStart);
     const p = collect(params, docs, sketches, (n) => new Uint32Array(new SharedArrayBuffer(n * 4)));
     const count = p.uniqueFirst.length;

@@ -169,11 +169,12 @@ export interface SpanPostings {
   postings: Int32Array;
 }
 
-export function concatStreams(docs: SpanDoc[]): SpanStreams {
+/** `shared`: the codes in shared memory, so that another thread can read them without a copy. */
+export function concatStreams(docs: SpanDoc[], shared = false): SpanStreams {
   const docStart = new Int32Array(docs.length + 1);
   docs.forEach((d, i) => (docStart[i + 1] = docStart[i] + d.codes.length));
   const n = docStart[docs.length];
-  const codes = new Uint16Array(n);
+  const codes = shared ? new Uint16Array(new SharedArrayBuffer(2 * n)) : new Uint16Array(n);
   const origStart = new Int32Array(n);
   const origLength = new Uint16Array(n);
   docs.forEach((d, i) => {
