@@ -52,8 +52,14 @@ export function isLineBreak(cp: number): boolean {
 }
 
 /** A per-options cache from code point to its normalised form. */
+/** In CharTable's unit cache: not looked at yet. */
+const UNSEEN = -2;
+/** In CharTable's unit cache: the code point does not become exactly one code unit. */
+const NOT_ONE_UNIT = -1;
+
 export class CharTable {
   private readonly bmp: Array<string | undefined> = new Array(0x10000);
+  private readonly units = new Int32Array(0x10000).fill(UNSEEN);
   private readonly astral = new Map<number, string>();
   private readonly places: Set<string>;
 
@@ -69,6 +75,19 @@ export class CharTable {
       this.astral.set(cp, out);
     }
     return out;
+  }
+
+  /**
+   * The one UTF-16 code unit a BMP code point becomes (the common case: a hanzi, a letter, a digit),
+   * or -1 when it becomes nothing or more than one unit (then use map()).
+   */
+  unit(cp: number): number {
+    let u = this.units[cp];
+    if (u === UNSEEN) {
+      const s = this.map(cp);
+      this.units[cp] = u = s.length === 1 ? s.charCodeAt(0) : NOT_ONE_UNIT;
+    }
+    return u;
   }
 
   private compute(cp: number): string {

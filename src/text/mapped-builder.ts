@@ -30,6 +30,15 @@ export class MappedBuilder {
     }
   }
 
+  /** One UTF-16 unit mapping to [start, end). */
+  pushUnit(unit: number, start: number, end: number): void {
+    this.reserve(1);
+    this.units[this.n] = unit;
+    this.starts[this.n] = start;
+    this.ends[this.n] = end;
+    this.n++;
+  }
+
   /** Copies norm[a, b) with its map unchanged. */
   copy(norm: Normalised, a: number, b: number): void {
     if (b <= a) return;

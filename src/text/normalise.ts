@@ -23,6 +23,18 @@ export function normaliseChars(original: string, opts: NormaliseOptions): Normal
   const out = new MappedBuilder(original.length);
   let i = 0;
   while (i < original.length) {
+    const c = original.charCodeAt(i);
+    if ((c < 0xd800 || c > 0xdfff) && !isSpace(c)) {
+      // One code unit in, usually one out: no string built.
+      const u = table.unit(c);
+      if (u >= 0) out.pushUnit(u, i, i + 1);
+      else {
+        const mapped = table.map(c);
+        if (mapped.length) out.push(mapped, i, i + 1);
+      }
+      i++;
+      continue;
+    }
     const cp = original.codePointAt(i)!;
     if (isSpace(cp)) {
       const j = endOfSpaceRun(original, i);
