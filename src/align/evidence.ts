@@ -184,20 +184,8 @@ export class Evidence {
     const covered = contentLength(text, a, b, this.scratch);
     this.scratch.fill(0, a, b);
     const path = this.index.docs[doc].path;
-    // Only a tie on cover, longest passage and similarity asks for it: computed then, once.
-    let literal: boolean | undefined;
-    const isLiteral = (): boolean => (literal ??= sameWithoutSpace(this.written(draftPart), this.index.docs[doc].text, source[0], source[1]));
-    return {
-      doc,
-      covered,
-      longest,
-      similarity,
-      source: { doc: path, start: source[0], end: source[1] },
-      ranges,
-      get literal(): boolean {
-        return isLiteral();
-      },
-    };
+    const literal = sameWithoutSpace(this.written(draftPart), this.index.docs[doc].text, source[0], source[1]);
+    return { doc, covered, longest, similarity, source: { doc: path, start: source[0], end: source[1] }, ranges, literal };
   }
 
   /** The draft's original text behind norm[x, y), white space left out (the last one asked for is kept: ties ask again). */
