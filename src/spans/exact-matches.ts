@@ -25,7 +25,7 @@ export function exactMatches(index: SpanIndex, q: Uint16Array, o: SeedOptions): 
   // A run of minLen units holds minLen - SEED + 1 consecutive seed starts: one is on the stride.
   const stride = minLen - SEED + 1;
   const out: ExactMatch[] = [];
-  const reached = new DiagonalEnds(4 * q.length); // diagonal g - j → end of the run found on it
+  const reached = new DiagonalEnds(16 * q.length); // diagonal g - j → end of the run found on it
   for (let j = 0, seeds = 0; j + SEED <= q.length; j += stride) {
     if ((++seeds & 4095) === 0) o.interrupt?.();
     const postings = index.bucket(q, j);
