@@ -73,15 +73,16 @@ function spanBytes(index: CorpusIndex): number {
   return [s.docStart, s.codes, s.origStart, s.origLength, s.bucketStart, s.postings].reduce((n, a) => n + a.byteLength, 0);
 }
 
-/** Times every SpanIndex.build of this process into `into` (the layer is built inside fromSketches). */
+/** Times the postings of every span layer built on this thread (inside fromSketches) into `into`. */
 function timeSpanBuilds(into: { ms: number }): void {
-  const build = SpanIndex.build.bind(SpanIndex);
-  SpanIndex.build = (docs) => {
-    const t = now();
-    const r = build(docs);
-    into.ms += now() - t;
-    return r;
-  };
+  const fromStreams = SpanIndex.fromStreams.bind(SpanIndex);
+  SpanIndex.fromStreams = (streams, post) =>
+    fromStreams(streams, (s) => {
+      const t = now();
+      const r = post(s);
+      into.ms += now() - t;
+      return r;
+    });
 }
 
 /** The pool's assembly helper, adding to `into` how long its postings outlast its band sort. */

@@ -28,10 +28,6 @@ export class SpanIndex {
     this.shift = 32 - Math.log2(bucketStart.length - 1);
   }
 
-  static build(docs: SpanDoc[]): SpanIndex {
-    return SpanIndex.fromStreams(concatStreams(docs), (s) => buildPostings(s.codes, s.docStart));
-  }
-
   /** The layer from documents laid end to end and their postings (built here or on another thread). */
   static fromStreams(s: SpanStreams, post: (s: SpanStreams) => SpanPostings): SpanIndex {
     const { bucketStart, postings } = post(s);
