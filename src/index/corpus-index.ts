@@ -78,9 +78,10 @@ export class CorpusIndex {
    * streams are consumed (copied into the layer, then released: at 200 MB they are 0.5 GB).
    */
   static fromSketches(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel): CorpusIndex {
-    const streams = takeStreams(sketches, pathOrder(docs), false);
+    const order = pathOrder(docs);
+    const streams = takeStreams(sketches, order, false);
     const spans = SpanIndex.fromStreams(streams, (st) => buildPostings(st.codes, st.docStart));
-    const p = collect(params, docs, sketches, (n) => new Uint32Array(n));
+    const p = collect(params, docs, sketches, order, (n) => new Uint32Array(n));
     const lsh = LshTable.buildBandMajor(p.uniqueFirst.length, params.sketch.bands, p.keys);
     return new CorpusIndex(params, p.docs, chrome, p.units, p.uniqueKey, p.uniqueFirst, lsh, spans);
   }
@@ -91,9 +92,10 @@ export class CorpusIndex {
    * result is the same, byte for byte.
    */
   static async assemble(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], chrome: ChromeModel, helper: AssemblyHelper): Promise<CorpusIndex> {
-    const streams = takeStreams(sketches, pathOrder(docs), true);
+    const order = pathOrder(docs);
+    const streams = takeStreams(sketches, order, true);
     const postings = helper.postings(streams.codes, streams.docStart);
-    const p = collect(params, docs, sketches, (n) => new Uint32Array(new SharedArrayBuffer(n * 4)));
+    const p = collect(params, docs, sketches, order, (n) => new Uint32Array(new SharedArrayBuffer(n * 4)));
     const count = p.uniqueFirst.length;
     const bands = params.sketch.bands;
     const ids = new Int32Array(new SharedArrayBuffer(count * bands * 4));
@@ -180,8 +182,8 @@ interface Collected {
   keys: Uint32Array;
 }
 
-function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], allocKeys: (n: number) => Uint32Array): Collected {
-  const order = pathOrder(docs);
+/** Units and uniques of the documents in `order` (index order), band keys in memory from allocKeys. */
+function collect(params: IndexParams, docs: IndexedDoc[], sketches: DocSketch[], order: number[], allocKeys: (n: number) => Uint32Array): Collected {
   const sortedDocs = order.map((i) => docs[i]);
   const sortedSketches = order.map((i) => sketches[i]);
   const units = concatUnits(sortedSketches);

@@ -1,7 +1,6 @@
 // The bytes of a saved file → CorpusIndex. Everything is checked before anything is built, so a
 // failed load leaves nothing half made. Typed arrays are views on the file's buffer (zero copy);
 // the price is that the buffer (texts included) stays in memory as long as the index.
-import { createChecksum } from './checksum.js';
 import { TaohuaError } from '../errors.js';
 import { CorpusIndex, INDEX_FORMAT_VERSION, type IndexedDoc, type UnitRows } from './corpus-index.js';
 import { LshTable } from './lsh-table.js';
@@ -20,16 +19,14 @@ import {
 import { headerProblem } from './store-header.js';
 
 const ELEMENT_BYTES = { u8: 1, u16: 2, i32: 4, u32: 4, f64: 8, utf16: 2 } as const;
-/** Hash input per update call: one call over more than 2 GiB is not safe on every Node. */
-const HASH_PIECE = 1 << 30;
 
 function corrupt(path: string, message: string): TaohuaError {
   return new TaohuaError('INDEX_CORRUPT', message, path);
 }
 
 /** Magic, version, length and checksum; returns the parsed header and where the payload starts. */
-/** `digest`: the checksum of all but the file's last DIGEST_BYTES, when the reader computed it already. */
-export function verifyFile(buf: Buffer, path: string, digest?: Buffer): { header: Header; payload: number } {
+/** `digest`: the checksum of all but the file's last DIGEST_BYTES, computed by the reader (store-read.ts). */
+export function verifyFile(buf: Buffer, path: string, digest: Buffer): { header: Header; payload: number } {
   if (buf.length < MAGIC.length || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw corrupt(path, 'not a taohua index file (bad magic)');
   }
@@ -45,7 +42,7 @@ export function verifyFile(buf: Buffer, path: string, digest?: Buffer): { header
   const total = buf.readDoubleLE(16);
   if (buf.length < total) throw corrupt(path, `index file is truncated (${buf.length} of ${total} bytes)`);
   const end = buf.length - DIGEST_BYTES;
-  if (buf.length !== total || !(digest ?? checksumOf(buf, end)).equals(buf.subarray(end))) {
+  if (buf.length !== total || !digest.equals(buf.subarray(end))) {
     throw corrupt(path, 'index file is corrupted (checksum mismatch)');
   }
   const headerBytes = buf.readUInt32LE(12);
@@ -59,12 +56,6 @@ export function verifyFile(buf: Buffer, path: string, digest?: Buffer): { header
   const problem = headerProblem(header);
   if (problem !== null) throw corrupt(path, `index file is corrupted (${problem})`);
   return { header: header as Header, payload: PREAMBLE_BYTES + padTo(headerBytes) };
-}
-
-function checksumOf(buf: Buffer, end: number): Buffer {
-  const hash = createChecksum();
-  for (let at = 0; at < end; at += HASH_PIECE) hash.update(buf.subarray(at, Math.min(end, at + HASH_PIECE)));
-  return hash.digest();
 }
 
 class Sections {
@@ -133,7 +124,7 @@ class Sections {
   }
 }
 
-export function decodeIndex(buf: Buffer, path: string, digest?: Buffer): CorpusIndex {
+export function decodeIndex(buf: Buffer, path: string, digest: Buffer): CorpusIndex {
   const { header, payload } = verifyFile(buf, path, digest);
   try {
     return build(header, new Sections(buf, payload, header, path), path);

@@ -12,6 +12,7 @@ import type { AssemblyHelper, IndexedDoc, IndexParams } from '../index/corpus-in
 import type { SpanPostings } from '../spans/span-index.js';
 import type { SketchedDocument } from '../index/sketch-document.js';
 import { sketchHere, type Progress, type Sketcher } from '../pipeline.js';
+import { PATTERNS_ONLY } from '../io/chrome.js';
 import type { SourceDoc } from '../types.js';
 import { makeBatches, type Batch } from './batches.js';
 import type { PostingsTask, SketchTask, SketchTaskResult, SortBandsTask, WireDoc } from './protocol.js';
@@ -61,7 +62,7 @@ export function createPoolSketcher(threads: number, o: { minPoolChars?: number }
     if (n === 1 || warming) return;
     warming = true;
     const p = start();
-    const task: SketchTask = { docs: [warmUpDocument()], model: { lines: [] }, params };
+    const task: SketchTask = { docs: [warmUpDocument()], model: PATTERNS_ONLY, params };
     for (let i = 0; i < n; i++) p.run(task).catch(() => undefined);
   };
   return {

@@ -2,17 +2,16 @@
 // size → 413, a file that needs more work than the budget to extract → 422, a check that outlasts
 // the budget → 503; slow clients are cut off by the socket timeouts below.
 
-export interface ServerLimits {
+import type { ExtractLimits } from '../io/extract.js';
+
+/** inflatedBytes and pdfPages bound each upload's extraction, as ExtractLimits does on the command line (tighter). */
+export interface ServerLimits extends Pick<ExtractLimits, 'inflatedBytes' | 'pdfPages'> {
   /** Largest request body (JSON, text or uploaded file), bytes. */
   bodyBytes: number;
   /** Longest draft /api/check takes, in characters (UTF-16 code units) after decoding or extraction. */
   checkChars: number;
   /** Longest draft /api/report renders (the report's HTML is ~80 bytes per draft character). */
   reportChars: number;
-  /** Largest total size of a .docx's parts once inflated (media excluded), bytes. */
-  inflatedBytes: number;
-  /** Most pages read from a PDF. */
-  pdfPages: number;
   /** Wall-clock budget of one request's extraction and check, ms. */
   budgetMs: number;
   /** Heap of one extraction worker, MB (a file that needs more is refused, the server lives on). */

@@ -1,6 +1,7 @@
 // Seed and extend: the draft's content stream against the span index. Seeds are grams of the
 // draft at a stride chosen so that every shared run of at least minLen units holds one; each
 // verified seed is extended both ways to the full shared run, once per diagonal.
+import { fmix32 } from '../sketch/hash.js';
 import { SEED, type SpanIndex } from './span-index.js';
 
 /** q[qStart, qEnd) equals the corpus content at [g, g + qEnd - qStart), inside document doc. */
@@ -82,7 +83,7 @@ class DiagonalEnds {
 
   get(diagonal: number): number {
     const mask = this.keys.length - 1;
-    for (let h = hashOf(diagonal) & mask; ; h = (h + 1) & mask) {
+    for (let h = fmix32(diagonal) & mask; ; h = (h + 1) & mask) {
       const k = this.keys[h];
       if (k === diagonal) return this.ends[h];
       if (k === NO_DIAGONAL) return -1;
@@ -92,7 +93,7 @@ class DiagonalEnds {
   set(diagonal: number, end: number): void {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    let h = hashOf(diagonal) & mask;
+    let h = fmix32(diagonal) & mask;
     while (this.keys[h] !== NO_DIAGONAL && this.keys[h] !== diagonal) h = (h + 1) & mask;
     if (this.keys[h] === NO_DIAGONAL) this.size++;
     this.keys[h] = diagonal;
@@ -108,7 +109,3 @@ class DiagonalEnds {
   }
 }
 
-function hashOf(x: number): number {
-  const h = Math.imul(x, 0x9e3779b1);
-  return h ^ (h >>> 15);
-}

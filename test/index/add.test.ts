@@ -1,14 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { spanShape } from '../spans/span-shape.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { checkDocument, indexDocuments, indexParams } from '../../src/pipeline.js';
 import { addToIndex, assertSameParams } from '../../src/index/add.js';
 import { createPoolSketcher } from '../../src/pool/pool.js';
 import { TaohuaError } from '../../src/errors.js';
-import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import type { SourceDoc } from '../../src/types.js';
+import { expectSameIndex } from './same-index.js';
 
 const corpusDir = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const texts = readdirSync(corpusDir)
@@ -19,15 +18,6 @@ const doc = (path: string, text: string): SourceDoc => ({ path, text, format: 't
 const corpus = texts.map((t, i) => doc(`d${i}.txt`, t));
 // Chrome is learned from the corpus; add keeps the index's model, so compare with chrome off.
 const o = normaliseOptions({ match: { chrome: false } });
-
-function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
-  expect(b.docs).toEqual(a.docs);
-  expect(b.units).toEqual(a.units);
-  expect(b.uniqueKey).toEqual(a.uniqueKey);
-  expect(b.uniqueFirst).toEqual(a.uniqueFirst);
-  expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
-  expect(spanShape(b)).toEqual(spanShape(a));
-}
 
 const draft = doc('draft.txt', texts[1].slice(0, 2000) + texts[3].slice(500, 2500));
 

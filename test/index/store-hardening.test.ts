@@ -12,9 +12,10 @@ import { indexDocuments } from '../../src/pipeline.js';
 import { loadIndex, saveIndex } from '../../src/index/store.js';
 import { readIndexFileHashed } from '../../src/index/store-read.js';
 import { DIGEST_BYTES, PREAMBLE_BYTES, padTo, preamble } from '../../src/index/store-layout.js';
-import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import type { SourceDoc } from '../../src/types.js';
 import { TaohuaError } from '../../src/errors.js';
+import { bigSaveScript } from './big-save-script.js';
+import { expectSameIndex } from './same-index.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'taohua-store-hard-'));
@@ -30,14 +31,6 @@ async function goodFile(name: string): Promise<string> {
   const file = join(dir, name);
   await saveIndex(await built, file);
   return file;
-}
-
-function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
-  expect(b.params).toEqual(a.params);
-  expect(b.docs).toEqual(a.docs);
-  expect(b.units).toEqual(a.units);
-  expect(b.uniqueKey).toEqual(a.uniqueKey);
-  expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
 }
 
 interface Parts {
@@ -191,19 +184,7 @@ describe('temp files of interrupted saves', () => {
   it('SIGTERM during a save removes the temp file and leaves the old index', async () => {
     const file = await goodFile('term.taohua');
     const before = readFileSync(file);
-    const script = `
-      import { readdirSync, readFileSync } from 'node:fs';
-      import { normaliseOptions } from '${repo}dist/src/options.js';
-      import { indexDocuments } from '${repo}dist/src/pipeline.js';
-      import { saveIndex } from '${repo}dist/src/index/store.js';
-      const base = readdirSync('${repo}corpus').filter((f) => f.endsWith('.txt')).map((f) => readFileSync('${repo}corpus/' + f, 'utf8'));
-      const docs = [];
-      for (let c = 0; c < 100; c++) base.forEach((t, i) => docs.push({ path: c + '/' + i, text: c + t, format: 'txt', encoding: 'utf-8' }));
-      const index = await indexDocuments(docs, normaliseOptions({ match: { chrome: false } }));
-      process.stdout.write('saving\\n');
-      await saveIndex(index, process.argv[1]);
-      process.stdout.write('saved\\n');
-    `;
+    const script = bigSaveScript(repo, 100);
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     let sawTemp = false;

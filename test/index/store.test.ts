@@ -3,14 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spanShape } from '../spans/span-shape.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseOptions } from '../../src/options.js';
 import { indexDocuments } from '../../src/pipeline.js';
 import { loadIndex, saveIndex } from '../../src/index/store.js';
-import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import type { SourceDoc } from '../../src/types.js';
 import { TaohuaError } from '../../src/errors.js';
+import { bigSaveScript } from './big-save-script.js';
+import { expectSameIndex } from './same-index.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'taohua-store-'));
@@ -22,17 +22,6 @@ function corpus(): SourceDoc[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => ({ path: `corpus/${f}`, text: readFileSync(join(c, f), 'utf8'), format: 'txt', encoding: 'utf-8' }));
-}
-
-function expectSameIndex(a: CorpusIndex, b: CorpusIndex): void {
-  expect(b.params).toEqual(a.params);
-  expect(b.chromeModel).toEqual(a.chromeModel);
-  expect(b.docs).toEqual(a.docs);
-  expect(b.units).toEqual(a.units);
-  expect(b.uniqueKey).toEqual(a.uniqueKey);
-  expect(b.uniqueFirst).toEqual(a.uniqueFirst);
-  expect(b.lsh.toArrays()).toEqual(a.lsh.toArrays());
-  expect(spanShape(b)).toEqual(spanShape(a));
 }
 
 async function codeOf(p: Promise<unknown>): Promise<[string, string]> {
@@ -117,19 +106,7 @@ describe('saved index', () => {
     const before = readFileSync(file);
     // The child builds a large index (the corpus many times over) and is killed once its temp
     // file appears, i.e. in the middle of writing.
-    const script = `
-      import { readdirSync, readFileSync } from 'node:fs';
-      import { normaliseOptions } from '${repo}dist/src/options.js';
-      import { indexDocuments } from '${repo}dist/src/pipeline.js';
-      import { saveIndex } from '${repo}dist/src/index/store.js';
-      const base = readdirSync('${repo}corpus').filter((f) => f.endsWith('.txt')).map((f) => readFileSync('${repo}corpus/' + f, 'utf8'));
-      const docs = [];
-      for (let c = 0; c < 200; c++) base.forEach((t, i) => docs.push({ path: c + '/' + i, text: c + t, format: 'txt', encoding: 'utf-8' }));
-      const index = await indexDocuments(docs, normaliseOptions({ match: { chrome: false } }));
-      process.stdout.write('saving\\n');
-      await saveIndex(index, process.argv[1]);
-      process.stdout.write('saved\\n');
-    `;
+    const script = bigSaveScript(repo, 200);
     const child = spawn(process.execPath, ['--input-type=module', '-e', script, file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     const killed = new Promise<void>((resolve) => {
